@@ -1,0 +1,42 @@
+package dev.autoeditor.cli;
+
+import dev.autoeditor.config.Config;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every subcommand shares: the global options, logging set-up, and the streams it prints
+ * results to (picocli's, so tests capture them). A subcommand parses and validates its options and
+ * calls domain code in {@link #run()}; errors are thrown and mapped to exit codes at the root.
+ */
+public abstract class BaseCommand implements Callable<Integer> {
+    @Mixin
+    protected GlobalOptions global;
+
+    @Spec
+    protected CommandSpec spec;
+
+    @Override
+    public final Integer call() throws Exception {
+        Logging.configure(global.verbosity());
+        return run();
+    }
+
+    /** Does the work; returns an exit code from {@link ExitCodes}. */
+    protected abstract int run() throws Exception;
+
+    protected Config config() {
+        return global.config();
+    }
+
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    protected PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

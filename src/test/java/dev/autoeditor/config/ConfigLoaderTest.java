@@ -1,0 +1,68 @@
+package dev.autoeditor.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @Test
+    void layersApplyInOrderDefaultsProfileFileSet(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mine.yaml");
+        Files.writeString(file, "window:\n  length: 64\n  stride: 8\n");
+        Config c = ConfigLoader.load("tiny", file, List.of("window.stride=4"));
+        assertEquals(64, c.getInt("window.length"));   // file beats profile (tiny says 32)
+        assertEquals(4, c.getInt("window.stride"));    // --set beats file
+        assertEquals(16, c.getInt("model.d_model"));   // profile beats defaults
+        assertEquals(42, c.getInt("seed"));            // defaults
+    }
+
+    @Test
+    void unknownKeyInSetNamesTheKeyAndSuggests() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load("default", null, List.of("window.lenght=5")));
+        assertTrue(e.getMessage().contains("'window.lenght'"), e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean 'window.length'"), e.getMessage());
+    }
+
+    @Test
+    void unknownKeyInFileNamesTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "model:\n  depth: 3\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load("default", file, List.of()));
+        assertTrue(e.getMessage().contains("model.depth") && e.getMessage().contains("bad.yaml"), e.getMessage());
+    }
+
+    @Test
+    void wrongTypeNamesKeyAndExpectedType() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load("default", null, List.of("window.length=long")));
+        assertTrue(e.getMessage().contains("window.length") && e.getMessage().contains("integer"), e.getMessage());
+    }
+
+    @Test
+    void integerWidensToDoubleButNotBack() {
+        Config c = ConfigLoader.load("default", null, List.of("train.lr=1"));
+        assertEquals(1.0, c.getDouble("train.lr"));
+        assertThrows(ConfigException.class, () -> ConfigLoader.load("default", null, List.of("train.epochs=1.5")));
+    }
+
+    @Test
+    void unknownProfileListsTheKnownOnes() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load("huge", null, List.of()));
+        assertTrue(e.getMessage().contains("tiny"), e.getMessage());
+    }
+
+    @Test
+    void yamlRoundTripKeepsEveryValue() {
+        Config c = ConfigLoader.load("full", null, List.of("preprocess.normaliser=robust"));
+        Config back = ConfigLoader.fromYaml(c.toYaml());
+        assertEquals(c.asMap(), back.asMap());
+        assertEquals(c.hashOfSections("model"), back.hashOfSections("model"));
+    }
+}
