@@ -2,7 +2,6 @@ package dev.autoeditor.timeline.table;
 
 import dev.autoeditor.timeline.Clip;
 import dev.autoeditor.timeline.Sequence;
-import dev.autoeditor.timeline.TrackItem;
 import dev.autoeditor.timeline.VideoTrack;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,10 +29,8 @@ final class AssetNumbering {
         for (int k = 0; k < Math.min(tracks, all.size()); k++) {
             VideoTrack track = all.get(k);
             if (!track.enabled()) continue;
-            int position = 0;
-            for (TrackItem item : track.items()) {
-                if (item instanceof Clip c && c.enabled()) uses.add(new Use(c.timelineStart(), k, position, c.source().key()));
-                position++;
+            for (PlacedClip p : PlacedClip.of(track)) {
+                if (p.clip().enabled()) uses.add(new Use(p.start(), k, p.position(), p.clip().source().key()));
             }
         }
         uses.sort(Comparator.comparingLong(Use::start).thenComparingInt(Use::track).thenComparingInt(Use::position));

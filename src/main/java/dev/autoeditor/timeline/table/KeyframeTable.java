@@ -49,7 +49,7 @@ public final class KeyframeTable {
         this.layouts = new TrackLayout[used];
         for (int k = 0; k < used; k++) layouts[k] = TrackLayout.of(sequence.tracks().get(k));
         this.assets = AssetNumbering.of(sequence, TRACKS);
-        this.lengthFrames = sequence.lengthFrames();
+        this.lengthFrames = PlacedClip.lengthOf(sequence.tracks());
     }
 
     /** Lays out a sequence; tracks above V20 are dropped with a warning naming the sequence. */
@@ -115,12 +115,13 @@ public final class KeyframeTable {
         Arrays.fill(row, 0.0);
         for (int k = 0; k < TRACKS; k++) {
             int base = k * FIELDS;
-            Clip clip = k < layouts.length ? layouts[k].clipAt(frame) : null;
-            if (clip == null) {
+            PlacedClip placed = k < layouts.length ? layouts[k].clipAt(frame) : null;
+            if (placed == null) {
                 row[base + ASSET] = -1;
                 continue;
             }
-            double source = clip.sourceFrameAt(frame);
+            Clip clip = placed.clip();
+            double source = placed.sourceFrameAt(frame);
             Motion m = clip.motion() == null ? Motion.IDENTITY : clip.motion();
             Crop c = clip.crop() == null ? Crop.NONE : clip.crop();
             row[base + ACTIVE] = 1;

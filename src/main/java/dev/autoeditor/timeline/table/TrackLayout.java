@@ -1,6 +1,5 @@
 package dev.autoeditor.timeline.table;
 
-import dev.autoeditor.timeline.Clip;
 import dev.autoeditor.timeline.TrackItem;
 import dev.autoeditor.timeline.Transition;
 import dev.autoeditor.timeline.VideoTrack;
@@ -11,8 +10,8 @@ import java.util.List;
 /**
  * Which clip a video track shows at each timeline frame, as sorted, non-overlapping spans.
  *
- * <p>Rules: a disabled track or clip shows nothing. A clip covers [timelineStart, timelineEnd) with
- * -1 ends resolved (it runs through the adjacent transition). Where two clips overlap in a transition,
+ * <p>Rules: a disabled track or clip shows nothing. A clip covers its {@link PlacedClip} span, -1
+ * ends resolved (it runs through the adjacent transition). Where two clips overlap in a transition,
  * the outgoing clip keeps the frames before the transition's cut frame and the incoming clip takes
  * the frames from it on. A transition with a clip on one side only (start-black, end-black, a
  * dissolve from or to nothing) fades that clip from or to black: the clip stays active through it.
@@ -21,17 +20,17 @@ import java.util.List;
  */
 final class TrackLayout {
     /** A clip visible on timeline frames [from, to). */
-    record Span(long from, long to, Clip clip) {}
+    record Span(long from, long to, PlacedClip clip) {}
 
     private final long[] froms;
     private final long[] tos;
-    private final Clip[] clips;
+    private final PlacedClip[] clips;
 
     private TrackLayout(List<Span> spans) {
         int n = spans.size();
         froms = new long[n];
         tos = new long[n];
-        clips = new Clip[n];
+        clips = new PlacedClip[n];
         for (int i = 0; i < n; i++) {
             froms[i] = spans.get(i).from();
             tos[i] = spans.get(i).to();
@@ -42,11 +41,11 @@ final class TrackLayout {
     static TrackLayout of(VideoTrack track) {
         if (!track.enabled()) return new TrackLayout(List.of());
         List<long[]> ranges = new ArrayList<>();
-        List<Clip> visible = new ArrayList<>();
-        for (TrackItem item : track.items()) {
-            if (item instanceof Clip c && c.enabled()) {
-                visible.add(c);
-                ranges.add(new long[] {c.timelineStart(), c.timelineEnd()});
+        List<PlacedClip> visible = new ArrayList<>();
+        for (PlacedClip p : PlacedClip.of(track)) {
+            if (p.clip().enabled()) {
+                visible.add(p);
+                ranges.add(new long[] {p.start(), p.end()});
             }
         }
         for (TrackItem item : track.items()) {
@@ -96,7 +95,7 @@ final class TrackLayout {
     }
 
     /** The clip shown at {@code frame}, or null. */
-    Clip clipAt(long frame) {
+    PlacedClip clipAt(long frame) {
         int lo = 0;
         int hi = froms.length - 1;
         while (lo <= hi) {

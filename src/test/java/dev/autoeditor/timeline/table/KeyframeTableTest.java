@@ -258,4 +258,21 @@ class KeyframeTableTest {
         assertEquals(6000 * 1001 / 30000.0, times.get(1001), 1e-12);
         assertEquals(5, frames.get(1)[0]); // floor(5.994)
     }
+
+    @Test
+    void clipWithBothEndsMinusOneSitsBetweenItsTransitions() {
+        // FCP7: a dissolve from nothing [0, 30), then a clip with start and end -1 (100 source frames),
+        // then a dissolve into b. The clip starts where the transition before it starts: [0, 100).
+        Clip a = withMotion(clip("a", file("A"), -1, -1, 50, 150), new Motion(keyed(50, 10, 150, 110), Param.constant(0), Param.constant(0)));
+        Sequence s = sequence(track(
+                new Transition(0, 30, Transition.Alignment.START, -1, "Cross Dissolve", "Cross Dissolve"),
+                a, dissolve(90, 100), clip("b", file("B"), -1, 150, 0, 60)));
+        KeyframeTable t = KeyframeTable.of(s);
+        assertEquals(150, t.lengthFrames());
+        assertEquals(1, value(at(s, 0), 1, ACTIVE));
+        assertEquals(10, value(at(s, 0), 1, SCALE), EPS);    // source frame 50
+        assertEquals(60, value(at(s, 50), 1, SCALE), EPS);   // source frame 100, halfway
+        assertEquals(0, value(at(s, 94), 1, ASSET));         // cut at the dissolve's centre, 95
+        assertEquals(1, value(at(s, 95), 1, ASSET));
+    }
 }
