@@ -3,6 +3,7 @@ package dev.autoeditor.timeline.table;
 import dev.autoeditor.timeline.KeyframeColumns;
 import dev.autoeditor.timeline.table.ConvertResult.FileFailure;
 import dev.autoeditor.timeline.table.ConvertResult.FileReport;
+import dev.autoeditor.timeline.xmeml.XmemlReader;
 import dev.autoeditor.util.AtomicFiles;
 import dev.autoeditor.util.Progress;
 import dev.autoeditor.util.UserException;
@@ -36,6 +37,18 @@ public final class Converter {
 
     public Converter(ProjectReader reader) {
         this.reader = reader;
+    }
+
+    /** A converter reading xmeml with {@link XmemlReader}. */
+    public static Converter xmeml() {
+        XmemlReader xml = new XmemlReader();
+        return new Converter(xml::read);
+    }
+
+    /** The pipeline's entry point: xmeml inputs to one keyframe CSV with its provenance sidecar. */
+    public static ConvertResult convertXmeml(List<Path> inputs, Path outputCsv, ConvertOptions options)
+            throws IOException, InterruptedException {
+        return xmeml().convert(inputs, outputCsv, options);
     }
 
     /**
@@ -75,7 +88,7 @@ public final class Converter {
                         log.debug("{}: {} sequence(s), {} rows", files.get(i), outcome.report().sequences(), outcome.report().rows());
                     } else {
                         failures.add(outcome.failure());
-                        log.warn("{}", outcome.failure().message());
+                        log.debug("failed: {}", outcome.failure().message());
                     }
                     Files.deleteIfExists(part);
                     progress.step(1);
