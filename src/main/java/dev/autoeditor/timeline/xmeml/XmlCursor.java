@@ -149,8 +149,8 @@ final class XmlCursor {
 
     private void check(int event) {
         if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-            throw error("entity reference '&" + reader.getLocalName() + ";' refused (entities are never expanded)",
-                    "remove the entity; real exports contain none");
+            throw error("entity reference '&" + reader.getLocalName() + ";' refused (no entity is ever expanded"
+                    + " and no DTD loaded)", "remove the entity and the DOCTYPE's declarations; real exports have none");
         }
         if (event == XMLStreamConstants.DTD) {
             String refusal = SecureXmlInput.refusalOfDoctype(reader);
