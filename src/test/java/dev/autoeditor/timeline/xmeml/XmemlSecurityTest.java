@@ -78,6 +78,22 @@ class XmemlSecurityTest {
     }
 
     @Test
+    void entityInSkippedMetadataIsRefusedToo(@TempDir Path dir) throws IOException {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), SECRET);
+        Path f = Files.writeString(dir.resolve("skipped.xml"), """
+                <?xml version="1.0"?>
+                <!DOCTYPE xmeml [ <!ENTITY xxe SYSTEM "%s"> ]>
+                <xmeml version="4"><sequence id="s"><rate><timebase>25</timebase></rate>
+                <logginginfo><scene>&xxe;</scene></logginginfo>
+                <media><video><track><clipitem><start>0</start><end>1</end><in>0</in><out>1</out>
+                <file id="f"><name>n</name></file></clipitem></track></video></media></sequence></xmeml>
+                """.formatted(secret.toUri()));
+        UserException e = assertThrows(UserException.class, () -> new XmemlReader().read(f));
+        assertTrue(e.getMessage().startsWith(f + ":4: entity reference '&xxe;' refused"), e.getMessage());
+        assertFalse(everything(e).contains(SECRET));
+    }
+
+    @Test
     void undeclaredEntityWithoutDoctypeIsRefused(@TempDir Path dir) throws IOException {
         Path f = Files.writeString(dir.resolve("undeclared.xml"),
                 "<?xml version=\"1.0\"?>\n<xmeml version=\"4\">\n<sequence><name>&custom;</name></sequence></xmeml>\n");
