@@ -136,12 +136,15 @@ final class VlogStyle implements StyleGenerator {
         return shots;
     }
 
-    /** Scale keyframed from 0 to full over the first frames; eased with Bezier handles when asked. */
+    /**
+     * Scale keyframed from 0 to full over the first frames; eased when asked, with flat Bezier
+     * handles a third of the segment long (FCP7's ease in and out).
+     */
     private static Look popIn(double scale, double x, double y, boolean bezier) {
         double target = SynthContext.round(scale, 4);
         return Look.animated((in, out) -> {
             List<Keyframe> keys = bezier
-                    ? List.of(new Keyframe(in, 0, null, new Keyframe.Handle(2, SynthContext.round(target * 0.6, 4))),
+                    ? List.of(new Keyframe(in, 0, null, new Keyframe.Handle(2, 0)),
                             new Keyframe(in + POP_FRAMES, target, new Keyframe.Handle(-2, 0), null))
                     : List.of(Keyframe.linear(in, 0), Keyframe.linear(in + POP_FRAMES, target));
             return new Motion(new Param(target, keys),
