@@ -4,7 +4,7 @@ package dev.autoeditor.data;
  * A dataset whose window i holds i in every cell (active = i % 2, asset = i % classes, regression =
  * i, valid = 1), so a batch's contents reveal which windows it holds.
  */
-final class InMemoryWindowDataset implements WindowDataset {
+class InMemoryWindowDataset implements WindowDataset {
     private final int size;
     private final int length;
 
