@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ConvertCommand.class,
+            PreprocessCommand.class,
+            WindowCommand.class,
         })
 public final class AutoEditor implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(AutoEditor.class);
