@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             PreprocessCommand.class,
             WindowCommand.class,
+            BenchCommand.class,
         })
 public final class AutoEditor implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(AutoEditor.class);
