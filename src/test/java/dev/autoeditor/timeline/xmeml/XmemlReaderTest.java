@@ -233,6 +233,18 @@ class XmemlReaderTest {
         assertEquals(Set.of(), v1.get(6).unsupported());
     }
 
+    @Test
+    void oneReaderServesParallelReads() {
+        XmemlReader shared = new XmemlReader();
+        List<String> names = List.of("ntsc.xml", "transitions.xml", "bezier.xml", "nested.xml", "generator.xml",
+                "multicam.xml", "many-tracks.xml", "two-sequences.xml");
+        List<Project> sequential = names.stream().map(n -> shared.read(Fixtures.path(n))).toList();
+        java.util.stream.IntStream.range(0, 400).parallel().forEach(i -> {
+            int k = i % names.size();
+            assertEquals(sequential.get(k), shared.read(Fixtures.path(names.get(k))));
+        });
+    }
+
     private static Param constant(double v) {
         return Param.constant(v);
     }
