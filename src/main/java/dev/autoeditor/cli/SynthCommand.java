@@ -1,10 +1,10 @@
 package dev.autoeditor.cli;
 
-import dev.autoeditor.config.ConfigException;
 import dev.autoeditor.timeline.synth.SynthCorpus;
 import dev.autoeditor.timeline.synth.SynthOptions;
 import dev.autoeditor.timeline.synth.SynthStyle;
 import dev.autoeditor.timeline.synth.SynthSummary;
+import dev.autoeditor.timeline.table.SamplingRate;
 import dev.autoeditor.util.UserException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,14 +43,11 @@ public final class SynthCommand extends BaseCommand {
         if (seed != null) options = options.withSeed(seed);
         if (styles != null) options = options.withStyles(parseStyles(styles));
         String sampleFps = config().getString("convert.sample_fps");
-        if (!sampleFps.equals("native") && !sampleFps.matches("[1-9][0-9]{0,5}")) {
-            throw new ConfigException("config key 'convert.sample_fps' is '" + sampleFps
-                    + "'; give a whole number of frames per second or native");
-        }
+        SamplingRate sampling = SamplingRate.parse(sampleFps, "config key 'convert.sample_fps'");
         SynthSummary summary = SynthCorpus.write(out, options, force);
         out().printf("wrote %d projects to %s (%s)%n", options.projects(), out, describe(summary.projectsPerStyle()));
         out().printf("%.1f hours of timeline, %d clips; convert at %s fps will give %d keyframe-table rows%n",
-                summary.totalSeconds() / 3600, summary.clips(), sampleFps, summary.tableRows(sampleFps));
+                summary.totalSeconds() / 3600, summary.clips(), sampleFps, summary.tableRows(sampling));
         return ExitCodes.OK;
     }
 
