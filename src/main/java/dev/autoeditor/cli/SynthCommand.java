@@ -45,7 +45,8 @@ public final class SynthCommand extends BaseCommand {
         String sampleFps = config().getString("convert.sample_fps");
         SamplingRate sampling = SamplingRate.parse(sampleFps, "config key 'convert.sample_fps'");
         SynthSummary summary = SynthCorpus.write(out, options, force);
-        out().printf("wrote %d projects to %s (%s)%n", options.projects(), out, describe(summary.projectsPerStyle()));
+        out().printf("%d projects in %s (%s): %d written, %d already there and identical%n", options.projects(), out,
+                describe(summary.projectsPerStyle()), options.projects() - summary.unchanged(), summary.unchanged());
         out().printf("%.1f hours of timeline, %d clips; convert at %s fps will give %d keyframe-table rows%n",
                 summary.totalSeconds() / 3600, summary.clips(), sampleFps, summary.tableRows(sampling));
         return ExitCodes.OK;

@@ -32,7 +32,7 @@ class SynthCommandTest {
         assertEquals(0, r.code(), r.toString());
         assertEquals(List.of("synth-0001-interview.xml", "synth-0002-vlog.xml", "synth-0003-split_screen.xml",
                 "synth-0004-montage.xml", "synth-0005-multicam.xml", "synth-0006-interview.xml"), xmlFiles(out));
-        assertTrue(r.out().contains("wrote 6 projects"), r.out());
+        assertTrue(r.out().contains("6 projects in") && r.out().contains("6 written, 0 already there"), r.out());
         assertTrue(r.out().contains("keyframe-table rows"), r.out());
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("synth-manifest.json").toFile());
         assertEquals(3, manifest.get("seed").asLong());
@@ -69,16 +69,37 @@ class SynthCommandTest {
     }
 
     @Test
+    void aRerunKeepsIdenticalFilesAndFinishesAnInterruptedRun() throws Exception {
+        Path out = tmp.resolve("corpus");
+        assertEquals(0, CliRunner.run("synth", "--out", out.toString(), "--projects", "4", "--profile", "tiny").code());
+        Path third = out.resolve("synth-0003-split_screen.xml");
+        byte[] before = Files.readAllBytes(third);
+        Files.delete(third); // as if the first run had stopped before writing it
+        CliRunner.Result again = CliRunner.run("synth", "--out", out.toString(), "--projects", "4", "--profile", "tiny");
+        assertEquals(0, again.code(), again.toString());
+        assertTrue(again.out().contains("1 written, 3 already there"), again.out());
+        assertArrayEquals(before, Files.readAllBytes(third));
+    }
+
+    @Test
     void refusesToOverwriteWithoutForce() throws Exception {
         Path out = tmp.resolve("corpus");
         assertEquals(0, CliRunner.run("synth", "--out", out.toString(), "--projects", "2", "--profile", "tiny").code());
         Path first = out.resolve("synth-0001-interview.xml");
+        Path second = out.resolve("synth-0002-vlog.xml");
         Files.writeString(first, "the user's own edit");
+        Files.delete(second);
         CliRunner.Result again = CliRunner.run("synth", "--out", out.toString(), "--projects", "2", "--profile", "tiny");
         assertEquals(1, again.code(), again.toString());
         assertTrue(again.err().contains("synth-0001-interview.xml already exists") && again.err().contains("--force"),
                 again.err());
         assertEquals("the user's own edit", Files.readString(first));
+        assertFalse(Files.exists(second), "nothing is written when the run is refused");
+        Files.writeString(out.resolve("synth-manifest.json"), "{\"mine\": true}");
+        Files.delete(first);
+        CliRunner.Result manifest = CliRunner.run("synth", "--out", out.toString(), "--projects", "2", "--profile", "tiny");
+        assertEquals(1, manifest.code(), manifest.toString());
+        assertTrue(manifest.err().contains("synth-manifest.json already exists"), manifest.err());
         CliRunner.Result forced = CliRunner.run("synth", "--out", out.toString(), "--projects", "2", "--profile", "tiny", "--force");
         assertEquals(0, forced.code(), forced.toString());
         assertTrue(Files.readString(first).contains("<xmeml"));

@@ -1,5 +1,6 @@
 package dev.autoeditor.timeline.synth;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.autoeditor.timeline.Clip;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class SynthCorpus {
     /** The provenance file written beside the projects. */
     public static final String MANIFEST = "synth-manifest.json";
+    private static final String GENERATOR = "auto-editor synth";
 
     private static final Logger log = LoggerFactory.getLogger(SynthCorpus.class);
 
@@ -51,28 +54,41 @@ public final class SynthCorpus {
         return write(outDir, options, false);
     }
 
-    /** Generates and writes {@code options.projects()} projects into {@code outDir}. */
+    /**
+     * Generates and writes {@code options.projects()} projects into {@code outDir}. A file already
+     * there with exactly the bytes this run would write is kept (so re-running an interrupted run
+     * finishes it); any other existing file stops the run before anything is written, unless
+     * {@code force}.
+     */
     public static SynthSummary write(Path outDir, SynthOptions options, boolean force) throws IOException {
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw new UserException(outDir + " is a file; --out must name a folder (new or existing)");
         }
+        XmemlWriter writer = new XmemlWriter();
         List<Path> targets = new ArrayList<>();
         for (int i = 0; i < options.projects(); i++) targets.add(fileOf(outDir, options, i));
-        for (Path t : targets) AtomicFiles.checkOverwrite(t, force);
-        AtomicFiles.checkOverwrite(outDir.resolve(MANIFEST), force);
+        String[] kept = force ? new String[targets.size()] : identicalExisting(targets, options, writer);
+        checkManifest(outDir.resolve(MANIFEST), force);
         Files.createDirectories(outDir);
 
         Map<SynthStyle, Integer> perStyle = new EnumMap<>(SynthStyle.class);
         List<SynthSummary.SequenceLength> lengths = new ArrayList<>();
         List<Map<String, Object>> manifestFiles = new ArrayList<>();
         long clips = 0;
-        XmemlWriter writer = new XmemlWriter();
+        int unchanged = 0;
         try (Progress progress = Progress.start("synth", options.projects(), "projects")) {
             for (int i = 0; i < options.projects(); i++) {
                 Project project = SynthGenerator.project(options, i);
-                byte[] xml = toXml(writer, project);
                 Path target = targets.get(i);
-                AtomicFiles.writeStream(target, out -> out.write(xml));
+                String sha;
+                if (kept[i] != null) {
+                    sha = kept[i];
+                    unchanged++;
+                } else {
+                    byte[] xml = toXml(writer, project);
+                    AtomicFiles.writeStream(target, out -> out.write(xml));
+                    sha = Hashing.sha256(xml);
+                }
                 SynthStyle style = options.styleOf(i);
                 perStyle.merge(style, 1, Integer::sum);
                 for (Sequence s : project.sequences()) {
@@ -82,17 +98,50 @@ public final class SynthCorpus {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("file", target.getFileName().toString());
                 entry.put("style", style.configName());
-                entry.put("sha256", Hashing.sha256(xml));
+                entry.put("sha256", sha);
                 entry.put("frames", project.sequences().get(0).lengthFrames());
                 entry.put("fps", project.sequences().get(0).rate().fps());
                 manifestFiles.add(entry);
                 progress.step(1);
             }
         }
-        SynthSummary summary = new SynthSummary(outDir, targets, perStyle, clips, lengths);
+        SynthSummary summary = new SynthSummary(outDir, targets, unchanged, perStyle, clips, lengths);
         writeManifest(outDir, options, summary, manifestFiles);
-        log.info("synth: wrote {} projects to {}", options.projects(), outDir);
+        log.info("synth: {} projects in {} ({} written, {} already there)", options.projects(), outDir,
+                options.projects() - unchanged, unchanged);
         return summary;
+    }
+
+    /**
+     * The SHA-256 of each target that already exists with the bytes this run would write (null for
+     * absent ones); fails on the first existing target that differs.
+     */
+    private static String[] identicalExisting(List<Path> targets, SynthOptions options, XmemlWriter writer)
+            throws IOException {
+        String[] kept = new String[targets.size()];
+        for (int i = 0; i < targets.size(); i++) {
+            Path target = targets.get(i);
+            if (!Files.exists(target)) continue;
+            byte[] expected = toXml(writer, SynthGenerator.project(options, i));
+            if (!Arrays.equals(expected, Files.readAllBytes(target))) {
+                throw new UserException(target + " already exists and is not project " + (i + 1) + " of seed "
+                        + options.seed() + "; pass --force to overwrite it or choose another output");
+            }
+            kept[i] = Hashing.sha256(expected);
+        }
+        return kept;
+    }
+
+    /** An existing manifest may be replaced only if synth wrote it (or with force). */
+    private static void checkManifest(Path manifest, boolean force) {
+        if (force || !Files.exists(manifest)) return;
+        try {
+            JsonNode node = new ObjectMapper().readTree(manifest.toFile());
+            if (node != null && GENERATOR.equals(node.path("generator").asText())) return;
+        } catch (IOException e) {
+            log.debug("{} is not a synth manifest", manifest, e);
+        }
+        AtomicFiles.checkOverwrite(manifest, false);
     }
 
     private static byte[] toXml(XmemlWriter writer, Project project) throws IOException {
@@ -112,7 +161,7 @@ public final class SynthCorpus {
     private static void writeManifest(Path outDir, SynthOptions options, SynthSummary summary,
                                       List<Map<String, Object>> files) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("generator", "auto-editor synth");
+        m.put("generator", GENERATOR);
         m.put("version", Version.version());
         m.put("created", Instant.now().toString());
         m.put("seed", options.seed());

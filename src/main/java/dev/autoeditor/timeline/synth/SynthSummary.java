@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a synth run wrote: the files, counts, and the sequences' lengths, from which the size of the
+ * What a synth run wrote: the files (of which {@code unchanged} were already there, identical), counts, and the sequences' lengths, from which the size of the
  * keyframe table that {@code convert} will make follows exactly.
  */
-public record SynthSummary(Path outDir, List<Path> files, Map<SynthStyle, Integer> projectsPerStyle, long clips,
+public record SynthSummary(Path outDir, List<Path> files, int unchanged, Map<SynthStyle, Integer> projectsPerStyle, long clips,
                            List<SequenceLength> sequences) {
     public SynthSummary {
         files = List.copyOf(files);
