@@ -9,6 +9,7 @@ import dev.autoeditor.util.UserException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,9 +46,9 @@ public final class SynthCommand extends BaseCommand {
         String sampleFps = config().getString("convert.sample_fps");
         SamplingRate sampling = SamplingRate.parse(sampleFps, "config key 'convert.sample_fps'");
         SynthSummary summary = SynthCorpus.write(out, options, force);
-        out().printf("%d projects in %s (%s): %d written, %d already there and identical%n", options.projects(), out,
+        out().printf(Locale.ROOT, "%d projects in %s (%s): %d written, %d already there and identical%n", options.projects(), out,
                 describe(summary.projectsPerStyle()), options.projects() - summary.unchanged(), summary.unchanged());
-        out().printf("%.1f hours of timeline, %d clips; convert at %s fps will give %d keyframe-table rows%n",
+        out().printf(Locale.ROOT, "%.1f hours of timeline, %d clips; convert at %s fps will give %d keyframe-table rows%n",
                 summary.totalSeconds() / 3600, summary.clips(), sampleFps, summary.tableRows(sampling));
         return ExitCodes.OK;
     }
