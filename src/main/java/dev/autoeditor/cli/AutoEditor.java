@@ -18,7 +18,10 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ConvertCommand.class,
+            PreprocessCommand.class,
+            WindowCommand.class,
             BenchCommand.class,
+            SynthCommand.class,
         })
 public final class AutoEditor implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(AutoEditor.class);
