@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autoeditor.timeline.synth.SynthCorpus;
+import dev.autoeditor.timeline.synth.SynthGenerator;
+import dev.autoeditor.timeline.synth.SynthOptions;
+import dev.autoeditor.timeline.synth.SynthStyle;
+import dev.autoeditor.timeline.xmeml.XmemlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,6 +45,20 @@ class SynthCommandTest {
         assertEquals("vlog", manifest.get("files").get(1).get("style").asText());
         String head = Files.readString(out.resolve("synth-0001-interview.xml"));
         assertTrue(head.contains("<xmeml version=\"4\">"), head.substring(0, Math.min(200, head.length())));
+    }
+
+    @Test
+    void writtenFilesReadBackAsTheGeneratedProjects() throws Exception {
+        Path out = tmp.resolve("corpus");
+        assertEquals(0, CliRunner.run("synth", "--out", out.toString(), "--projects", "5", "--seed", "21",
+                "--profile", "tiny").code());
+        // the tiny profile: 20-40 s sequences, all five styles in order
+        SynthOptions options = new SynthOptions(5, 21, List.of(SynthStyle.values()), 20, 40);
+        XmemlReader reader = new XmemlReader();
+        for (int i = 0; i < 5; i++) {
+            Path file = SynthCorpus.fileOf(out, options, i);
+            assertEquals(SynthGenerator.project(options, i), reader.read(file), file.toString());
+        }
     }
 
     @Test
