@@ -45,7 +45,8 @@ public final class SynthCommand extends BaseCommand {
         if (styles != null) options = options.withStyles(parseStyles(styles));
         String sampleFps = config().getString("convert.sample_fps");
         SamplingRate sampling = SamplingRate.parse(sampleFps, "config key 'convert.sample_fps'");
-        SynthSummary summary = SynthCorpus.write(out, options, force);
+        int threads = config().getInt("synth.threads", 0, 1024);
+        SynthSummary summary = SynthCorpus.write(out, options, force, threads);
         out().printf(Locale.ROOT, "%d projects in %s (%s): %d written, %d already there and identical%n", options.projects(), out,
                 describe(summary.projectsPerStyle()), options.projects() - summary.unchanged(), summary.unchanged());
         out().printf(Locale.ROOT, "%.1f hours of timeline, %d clips; convert at %s fps will give %d keyframe-table rows%n",

@@ -66,14 +66,24 @@ class SynthCommandTest {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
         Path c = tmp.resolve("c");
-        assertEquals(0, CliRunner.run("synth", "--out", a.toString(), "--projects", "5", "--seed", "11", "--profile", "tiny").code());
-        assertEquals(0, CliRunner.run("synth", "--out", b.toString(), "--projects", "5", "--seed", "11", "--profile", "tiny").code());
+        // one worker and three workers: the bytes do not depend on the parallelism
+        assertEquals(0, CliRunner.run("synth", "--out", a.toString(), "--projects", "5", "--seed", "11", "--profile", "tiny",
+                "--set", "synth.threads=1").code());
+        assertEquals(0, CliRunner.run("synth", "--out", b.toString(), "--projects", "5", "--seed", "11", "--profile", "tiny",
+                "--set", "synth.threads=3").code());
+        assertArrayEquals(manifestFiles(a), manifestFiles(b), "same files, hashes and order in the manifest");
         assertEquals(0, CliRunner.run("synth", "--out", c.toString(), "--projects", "5", "--seed", "12", "--profile", "tiny").code());
         for (String name : xmlFiles(a)) {
             byte[] first = Files.readAllBytes(a.resolve(name));
             assertArrayEquals(first, Files.readAllBytes(b.resolve(name)), name);
             assertFalse(java.util.Arrays.equals(first, Files.readAllBytes(c.resolve(name))), name + " differs by seed");
         }
+    }
+
+    /** The manifest's per-file entries (everything but the creation time). */
+    private static byte[] manifestFiles(Path dir) throws Exception {
+        return new ObjectMapper().readTree(dir.resolve("synth-manifest.json").toFile()).get("files").toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
