@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,10 +46,9 @@ public final class SynthCommand extends BaseCommand {
         SamplingRate sampling = SamplingRate.parse(sampleFps, "config key 'convert.sample_fps'");
         int threads = config().getInt("synth.threads", 0, 1024);
         SynthSummary summary = SynthCorpus.write(out, options, force, threads);
-        out().printf(Locale.ROOT, "%d projects in %s (%s): %d written, %d already there and identical%n", options.projects(), out,
-                describe(summary.projectsPerStyle()), options.projects() - summary.unchanged(), summary.unchanged());
-        out().printf(Locale.ROOT, "%.1f hours of timeline, %d clips; convert at %s fps will give %d keyframe-table rows%n",
-                summary.totalSeconds() / 3600, summary.clips(), sampleFps, summary.tableRows(sampling));
+        out().println(summary);
+        out().printf(Locale.ROOT, "convert at %s fps will give %d keyframe-table rows%n", sampleFps,
+                summary.tableRows(sampling));
         return ExitCodes.OK;
     }
 
@@ -65,14 +63,5 @@ public final class SynthCommand extends BaseCommand {
             out.add(s);
         }
         return out;
-    }
-
-    private static String describe(Map<SynthStyle, Integer> perStyle) {
-        List<String> parts = new ArrayList<>();
-        for (SynthStyle s : SynthStyle.values()) {
-            Integer n = perStyle.get(s);
-            if (n != null) parts.add(n + " " + s.configName());
-        }
-        return String.join(", ", parts);
     }
 }

@@ -37,7 +37,7 @@ class SynthCommandTest {
         assertEquals(0, r.code(), r.toString());
         assertEquals(List.of("synth-0001-interview.xml", "synth-0002-vlog.xml", "synth-0003-split_screen.xml",
                 "synth-0004-montage.xml", "synth-0005-multicam.xml", "synth-0006-interview.xml"), xmlFiles(out));
-        assertTrue(r.out().contains("6 projects in") && r.out().contains("6 written, 0 already there"), r.out());
+        assertTrue(r.out().contains("6 projects in") && r.out().contains("6 written, 0 already there") && r.out().contains("2 interview, 1 vlog"), r.out());
         assertTrue(r.out().contains("keyframe-table rows"), r.out());
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("synth-manifest.json").toFile());
         assertEquals(3, manifest.get("seed").asLong());
