@@ -75,6 +75,10 @@ final class TimelineChecks {
         if (c.source() instanceof Source.File f) {
             assertTrue(c.out() <= f.durationFrames(), what + " out " + c.out() + " beyond source " + f.durationFrames());
         }
+        if (c.source() instanceof Source.Nested n) {
+            assertValid(n.sequence());
+            assertTrue(c.out() <= n.sequence().lengthFrames(), what + " beyond its nested sequence");
+        }
         assertTrue(c.timelineStart() >= 0 && c.timelineEnd() <= length, what + " outside the sequence");
         if (c.start() == -1) assertNotNull(track.transitionStartingAt(c.timelineStart()), what + " -1 start without transition");
         if (c.end() == -1) assertNotNull(track.transitionEndingAt(c.timelineEnd()), what + " -1 end without transition");
