@@ -63,7 +63,7 @@ final class MontageStyle implements StyleGenerator {
             }
             if (!v1.isEmpty() && d.chance(DISSOLVE_CHANCE)) {
                 long shortest = Math.min(len, v1.get(v1.size() - 1).length());
-                v1.get(v1.size() - 1).dissolveAfter = (int) Math.min(ctx.frames(d.uniform(0.5, 1.0)), shortest / 2);
+                v1.get(v1.size() - 1).dissolveAfter = (int) Math.min(Framing.dissolveFrames(ctx), shortest / 2);
             }
             v1.add(shot);
             start = end;
