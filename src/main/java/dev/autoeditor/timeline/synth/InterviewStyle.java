@@ -3,6 +3,7 @@ package dev.autoeditor.timeline.synth;
 import dev.autoeditor.timeline.Source;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Interview with B-roll cutaways. V1: one continuous interview camera, cut into answers (jump cuts
@@ -70,7 +71,7 @@ final class InterviewStyle implements StyleGenerator {
         int poolSize = d.between(8, 20);
         for (int i = 0; i < poolSize; i++) {
             int[] size = ctx.cameraSize();
-            pool.add(ctx.media.video("Broll", String.format("Broll_%03d.mov", i + 1),
+            pool.add(ctx.media.video("Broll", String.format(Locale.ROOT, "Broll_%03d.mov", i + 1),
                     ctx.frames(d.uniform(10, 60)), size[0], size[1]));
         }
         long handle = ctx.frames(1);
