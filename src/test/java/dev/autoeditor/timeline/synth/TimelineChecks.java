@@ -1,6 +1,5 @@
 package dev.autoeditor.timeline.synth;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -136,9 +135,5 @@ final class TimelineChecks {
 
     static void assertNear(double expected, double actual, double tolerance, String message) {
         assertTrue(Math.abs(expected - actual) <= tolerance, message + ": expected " + expected + " got " + actual);
-    }
-
-    static void assertSame(Object a, Object b, String message) {
-        assertEquals(a, b, message);
     }
 }
