@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             PreprocessCommand.class,
             WindowCommand.class,
             BenchCommand.class,
+            SynthCommand.class,
+            PretrainCommand.class,
         })
 public final class AutoEditor implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(AutoEditor.class);
