@@ -20,6 +20,10 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             PreprocessCommand.class,
             WindowCommand.class,
+            FullRunCommand.class,
+            StatusCommand.class,
+            DownloadModelsCommand.class,
+            DownloadDataCommand.class,
         })
 public final class AutoEditor implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(AutoEditor.class);

@@ -28,6 +28,7 @@ record InputState(String hash, Map<String, String> parts, Map<String, Object> co
         parts.put("config", config.hashOf(keys));
         Map<String, Object> values = new TreeMap<>();
         for (String k : keys) values.put(k, config.get(k));
+        phase.externalInputs(config).forEach((name, hash) -> parts.put("external:" + name, hash));
         List<String> missing = new ArrayList<>();
         for (String up : phase.upstream()) {
             PhaseRecord rec = manifest.get(up);
@@ -75,6 +76,11 @@ record InputState(String hash, Map<String, String> parts, Map<String, Object> co
         for (var e : parts.entrySet()) {
             if (e.getKey().startsWith("upstream:") && !e.getValue().equals(before.get(e.getKey()))) {
                 reasons.add("outputs of " + e.getKey().substring("upstream:".length()) + " changed");
+            }
+        }
+        for (var e : parts.entrySet()) {
+            if (e.getKey().startsWith("external:") && !e.getValue().equals(before.get(e.getKey()))) {
+                reasons.add("content of " + e.getKey().substring("external:".length()) + " changed");
             }
         }
         if (reasons.isEmpty()) reasons.add("inputs changed");

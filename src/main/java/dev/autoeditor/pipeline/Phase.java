@@ -2,6 +2,7 @@ package dev.autoeditor.pipeline;
 
 import dev.autoeditor.config.Config;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One step of a run. The orchestrator decides whether it must run from what it declares: its
@@ -18,6 +19,14 @@ public interface Phase {
 
     /** The config keys whose values change this phase's outputs (not, for example, thread counts). */
     List<String> configKeys(Config config);
+
+    /**
+     * Hashes of inputs from outside the run directory that the config keys do not capture, such as
+     * the content of a local folder of exports (so editing the folder makes the phase stale).
+     */
+    default Map<String, String> externalInputs(Config config) {
+        return Map.of();
+    }
 
     /** Names of earlier phases whose outputs this phase reads. */
     List<String> upstream();
