@@ -90,13 +90,12 @@ final class EffectReader {
             switch (c.name()) {
                 case "parameterid" -> p.id = c.text();
                 case "value" -> {
-                    int line = c.line();
                     double[] hv = {Double.NaN, Double.NaN};
                     String own = c.textAndChildren(child -> point(c, child, hv));
                     p.horiz = hv[0];
                     p.vert = hv[1];
                     p.text = own;
-                    if (!own.isEmpty() && looksNumeric(own)) p.value = c.parseDouble(own, line);
+                    if (!own.isEmpty() && looksNumeric(own)) p.value = c.parseDouble(own);
                 }
                 case "keyframe" -> p.keys.add(readKeyframe(c));
                 default -> c.skip();
@@ -111,12 +110,11 @@ final class EffectReader {
             switch (c.name()) {
                 case "when" -> k.when = c.doubleValue();
                 case "value" -> {
-                    int line = c.line();
                     double[] hv = {Double.NaN, Double.NaN};
                     String own = c.textAndChildren(child -> point(c, child, hv));
                     k.horiz = hv[0];
                     k.vert = hv[1];
-                    if (!own.isEmpty() && looksNumeric(own)) k.value = c.parseDouble(own, line);
+                    if (!own.isEmpty() && looksNumeric(own)) k.value = c.parseDouble(own);
                 }
                 case "inbez" -> k.inBez = readPair(c);
                 case "outbez" -> k.outBez = readPair(c);

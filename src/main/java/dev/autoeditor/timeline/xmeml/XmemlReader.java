@@ -56,11 +56,11 @@ public final class XmemlReader {
             requireVideo(sequences, parsed.rootLine, displayName);
             return new Project(projectName, sequences);
         } catch (XMLStreamException e) {
-            throw malformed(e, displayName);
+            throw malformed(e, stax, displayName);
         } catch (RuntimeException e) {
             if (e instanceof UserException) throw e;
             // Woodstox reports some well-formedness errors as unchecked wrappers.
-            if (e.getCause() instanceof XMLStreamException x) throw malformed(x, displayName);
+            if (e.getCause() instanceof XMLStreamException x) throw malformed(x, stax, displayName);
             throw e;
         } finally {
             if (stax != null) {
@@ -98,18 +98,19 @@ public final class XmemlReader {
                 + " sequence(s) (empty or audio-only); export a sequence that has video");
     }
 
-    private static UserException malformed(XMLStreamException e, String file) {
-        Location at = e.getLocation();
-        int line = at != null ? Math.max(at.getLineNumber(), 0) : 0;
-        String reason = firstLine(e.getMessage());
-        // Woodstox prefixes "ParseError at [row,col]:[..]\nMessage: ..."; keep the message part.
-        int message = reason.indexOf("Message: ");
-        if (message >= 0) reason = reason.substring(message + 9);
-        String detail = e.getMessage() == null ? "" : e.getMessage();
-        int m = detail.indexOf("Message: ");
-        if (m >= 0) reason = firstLine(detail.substring(m + 9));
-        return new UserException(file + ":" + line + ": malformed XML (" + reason
+    private static UserException malformed(XMLStreamException e, XMLStreamReader stax, String file) {
+        int line = lineOf(e.getLocation());
+        if (line <= 0 && stax != null) line = lineOf(stax.getLocation());
+        // Woodstox messages may carry a location suffix or a "Message: " prefix: keep the reason only.
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int prefix = message.indexOf("Message: ");
+        String reason = firstLine(prefix >= 0 ? message.substring(prefix + 9) : message);
+        return new UserException(file + ":" + Math.max(line, 1) + ": malformed XML (" + reason
                 + "); the file is damaged or not XML: re-export it", e);
+    }
+
+    private static int lineOf(Location at) {
+        return at == null ? 0 : at.getLineNumber();
     }
 
     private static String firstLine(String s) {

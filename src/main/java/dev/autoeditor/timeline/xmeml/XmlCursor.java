@@ -117,33 +117,34 @@ final class XmlCursor {
 
     /** Element text as a whole number (xmeml writes frames as integers; a fraction is rounded). */
     long longValue() throws XMLStreamException {
-        int at = line();
         String s = text();
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            return Math.round(parseDouble(s, at));
+            return Math.round(parseDouble(s));
         }
     }
 
     double doubleValue() throws XMLStreamException {
-        int at = line();
-        return parseDouble(text(), at);
+        return parseDouble(text());
     }
 
     boolean booleanValue() throws XMLStreamException {
         return "TRUE".equalsIgnoreCase(text());
     }
 
-    /** Parses a number from text read at {@code at}, as {@link #doubleValue()} does. */
-    double parseDouble(String s, int at) {
+    /**
+     * Parses a number from an element's text just read; an error names the line of its end tag (the
+     * location is looked up only on failure: asking for it allocates).
+     */
+    double parseDouble(String s) {
         try {
             double v = Double.parseDouble(s);
             if (Double.isFinite(v)) return v;
         } catch (NumberFormatException e) {
             // fall through to the error below
         }
-        throw errorAt(at, "expected a number but found '" + abbreviate(s) + "'",
+        throw error("expected a number but found '" + abbreviate(s) + "'",
                 "fix the value or re-export the sequence");
     }
 
