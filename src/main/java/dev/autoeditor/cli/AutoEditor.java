@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             PreprocessCommand.class,
             WindowCommand.class,
+            BenchCommand.class,
             FullRunCommand.class,
             StatusCommand.class,
             DownloadModelsCommand.class,

@@ -253,4 +253,15 @@ class DataProperties {
         }
         return batch.windowIds().clone();
     }
+
+    @Property(tries = 2000)
+    void fastDecimalParsingAgreesWithTheJdk(@ForAll long mantissa, @ForAll @IntRange(min = 0, max = 25) int scale,
+                                            @ForAll @IntRange(min = 0, max = 18) int digits) {
+        long m = mantissa % (long) Math.pow(10, digits);
+        String plain = new java.math.BigDecimal(java.math.BigInteger.valueOf(m), scale).toPlainString();
+        double fast = FastDecimal.parse(plain);
+        if (!Double.isNaN(fast)) assertEquals(Double.parseDouble(plain), fast, 0.0, plain);
+        if (Math.abs(m) < 1_000_000_000_000_000L / 1000 && scale <= 22) assertTrue(!Double.isNaN(fast), plain + " takes the fast path");
+        assertTrue(Double.isNaN(FastDecimal.parse(plain + "e3")), "exponents fall back");
+    }
 }

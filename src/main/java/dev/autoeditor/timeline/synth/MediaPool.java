@@ -36,11 +36,6 @@ final class MediaPool {
         return new Source.Generator("Text", name);
     }
 
-    /** A colour matte generator. */
-    static Source.Generator colorMatte() {
-        return new Source.Generator("Color", "Color");
-    }
-
     private String nextId() {
         return "file-" + nextFile++;
     }

@@ -86,7 +86,8 @@ final class MontageStyle implements StyleGenerator {
     /**
      * Pan and zoom: scale from covering the frame (times 1.00-1.05) to 1.10-1.25 times that, or
      * back; the centre drifts within what the larger-than-frame image allows (portrait photos mostly
-     * tilt). Keyframes at the clip's in and out; a fifth of them eased with Bezier handles.
+     * tilt). Keyframes at the clip's in and out; a fifth of the zooms eased with Bezier handles (FCP7 puts
+     * handles on scalar parameters; the centre stays linear).
      */
     private static Look kenBurns(SynthContext ctx, Source.File photo) {
         Dice d = ctx.dice;
@@ -105,7 +106,7 @@ final class MontageStyle implements StyleGenerator {
         double to = zoomIn ? large : small;
         return Look.animated((in, out) -> new Motion(
                 Framing.ramp(in, out, from, to, eased),
-                Framing.ramp(in, out, x0, x1, eased),
-                Framing.ramp(in, out, y0, y1, eased)));
+                Framing.ramp(in, out, x0, x1, false),
+                Framing.ramp(in, out, y0, y1, false)));
     }
 }

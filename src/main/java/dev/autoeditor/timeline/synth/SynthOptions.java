@@ -10,12 +10,19 @@ import java.util.List;
  * {@code styles[i mod styles.size()]}) and the range of sequence lengths.
  */
 public record SynthOptions(int projects, long seed, List<SynthStyle> styles, double minDurationS, double maxDurationS) {
+    /** Longest sequence: sources are a few times longer, and media of 11 hours or more reads as a still. */
+    public static final double MAX_DURATION_S = 3 * 3600;
+
     public SynthOptions {
         styles = List.copyOf(styles);
         if (projects < 0) throw new ConfigException("synth.projects is " + projects + "; it must be 0 or more");
         if (styles.isEmpty()) throw new ConfigException("synth.styles is empty; list at least one of " + SynthStyle.names());
         if (!(minDurationS >= 5)) {
             throw new ConfigException("synth.min_duration_s is " + minDurationS + "; it must be at least 5 seconds");
+        }
+        if (!(maxDurationS <= MAX_DURATION_S)) {
+            throw new ConfigException("synth.max_duration_s is " + maxDurationS + "; it must be at most "
+                    + MAX_DURATION_S + " (3 hours): longer synthetic media would read back as stills");
         }
         if (!(maxDurationS >= minDurationS)) {
             throw new ConfigException("synth.max_duration_s is " + maxDurationS
