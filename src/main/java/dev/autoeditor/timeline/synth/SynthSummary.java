@@ -1,6 +1,8 @@
 package dev.autoeditor.timeline.synth;
 
 import dev.autoeditor.timeline.Rate;
+import dev.autoeditor.timeline.table.SamplingRate;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,21 +31,23 @@ public record SynthSummary(Path outDir, List<Path> files, Map<SynthStyle, Intege
     }
 
     /**
-     * Rows of the keyframe table at {@code sampleFps} frames per second ("native" = every frame):
-     * convert takes the frames floor(i * rate / fps) below the sequence's length, i.e.
-     * ceil(length * fps / rate) of them, computed in integers.
+     * Rows of the keyframe table that {@code convert} makes from these sequences at {@code sampling}:
+     * it takes the frames floor(i * rate / fps) below each sequence's length (every frame once when
+     * sampling natively or at least as fast as the sequence's rate), i.e. ceil(length * fps / rate).
      */
-    public long tableRows(String sampleFps) {
+    public long tableRows(SamplingRate sampling) {
         long rows = 0;
-        for (SequenceLength s : sequences) rows += rows(s, sampleFps);
+        for (SequenceLength s : sequences) rows += rows(s, sampling);
         return rows;
     }
 
-    static long rows(SequenceLength s, String sampleFps) {
-        if ("native".equals(sampleFps)) return s.frames();
-        long fps = Long.parseLong(sampleFps);
-        long num = s.rate().fpsNumerator();
-        long den = s.rate().fpsDenominator();
-        return (s.frames() * fps * den + num - 1) / num;
+    static long rows(SequenceLength s, SamplingRate sampling) {
+        if (sampling.isNative()) return s.frames();
+        // samples per frame = fps / rate = (sNum * rateDen) / (sDen * rateNum)
+        BigInteger num = BigInteger.valueOf(sampling.numerator()).multiply(BigInteger.valueOf(s.rate().fpsDenominator()));
+        BigInteger den = BigInteger.valueOf(sampling.denominator()).multiply(BigInteger.valueOf(s.rate().fpsNumerator()));
+        if (num.compareTo(den) >= 0) return s.frames();
+        BigInteger[] qr = BigInteger.valueOf(s.frames()).multiply(num).divideAndRemainder(den);
+        return qr[0].longValueExact() + (qr[1].signum() > 0 ? 1 : 0);
     }
 }
