@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             DownloadModelsCommand.class,
             DownloadDataCommand.class,
+            PretrainCommand.class,
         })
 public final class AutoEditor implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(AutoEditor.class);
