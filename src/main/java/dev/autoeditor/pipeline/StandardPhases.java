@@ -12,7 +12,8 @@ public final class StandardPhases {
                 new DownloadDataPhase(),
                 new ConvertPhase(),
                 new PreprocessPhase(),
-                new WindowPhase());
+                new WindowPhase(),
+                new PretrainPhase());
     }
 
     public static List<String> names() {

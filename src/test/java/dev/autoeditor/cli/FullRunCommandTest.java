@@ -23,8 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
 class FullRunCommandTest {
     private static final Pattern OUTCOME = Pattern.compile("^  (\\S+)\\s+(ran|resumed|skipped)\\b", Pattern.MULTILINE);
 
+    /** Tiny, and a single training step: these tests are about the orchestration, not the model. */
+    static final String[] TINY = {"--profile", "tiny", "--set", "train.max_steps=1"};
+
     @TempDir
     Path tmp;
+
+    static String[] cli(String... args) {
+        String[] all = new String[args.length + TINY.length];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(TINY, 0, all, args.length, TINY.length);
+        return all;
+    }
 
     /** Phase name to what the run did with it, from full-run's output. */
     static Map<String, String> outcomes(CliRunner.Result r) {
@@ -37,7 +47,7 @@ class FullRunCommandTest {
     @Test
     void fullRunThenRerunSkipsThenOnePreprocessSettingRedoesPreprocessAndAfterOnly() throws Exception {
         String run = tmp.resolve("run").toString();
-        CliRunner.Result first = CliRunner.run("full-run", "--run-dir", run, "--profile", "tiny", "-q");
+        CliRunner.Result first = CliRunner.run(cli("full-run", "--run-dir", run, "-q"));
         assertEquals(0, first.code(), first.toString());
         for (String phase : StandardPhases.names()) assertEquals("ran", outcomes(first).get(phase), first.out());
         assertTrue(first.out().contains("results in " + Path.of(run).toAbsolutePath()), first.out());
@@ -45,15 +55,15 @@ class FullRunCommandTest {
         String rawHash = Hashing.sha256Tree(layout.raw());
         String csvHash = Hashing.sha256(layout.keyframes());
 
-        CliRunner.Result again = CliRunner.run("full-run", "--run-dir", run, "--profile", "tiny", "-q");
+        CliRunner.Result again = CliRunner.run(cli("full-run", "--run-dir", run, "-q"));
         assertEquals(0, again.code(), again.toString());
         for (String phase : StandardPhases.names()) assertEquals("skipped", outcomes(again).get(phase), again.out());
 
-        CliRunner.Result status = CliRunner.run("status", "--run-dir", run, "--profile", "tiny", "--set", "preprocess.val_fraction=0.2");
+        CliRunner.Result status = CliRunner.run(cli("status", "--run-dir", run, "--set", "preprocess.val_fraction=0.2"));
         assertTrue(status.out().contains("settings changed: preprocess.val_fraction"), status.out());
         assertTrue(status.out().contains("next: preprocess, window"), status.out());
 
-        CliRunner.Result changed = CliRunner.run("full-run", "--run-dir", run, "--profile", "tiny", "-q", "--set", "preprocess.val_fraction=0.2");
+        CliRunner.Result changed = CliRunner.run(cli("full-run", "--run-dir", run, "-q", "--set", "preprocess.val_fraction=0.2"));
         assertEquals(0, changed.code(), changed.toString());
         List<String> names = StandardPhases.names();
         int preprocess = names.indexOf("preprocess");
@@ -88,18 +98,18 @@ class FullRunCommandTest {
     @Test
     void phaseSubcommandsDefaultToTheRunDirectory() throws Exception {
         String run = tmp.resolve("run").toString();
-        assertEquals(0, CliRunner.run("download-models", "--run-dir", run, "--profile", "tiny").code());
-        CliRunner.Result data = CliRunner.run("download-data", "--run-dir", run, "--profile", "tiny");
+        assertEquals(0, CliRunner.run(cli("download-models", "--run-dir", run)).code());
+        CliRunner.Result data = CliRunner.run(cli("download-data", "--run-dir", run));
         assertEquals(0, data.code(), data.toString());
-        CliRunner.Result early = CliRunner.run("preprocess", "--run-dir", run, "--profile", "tiny");
+        CliRunner.Result early = CliRunner.run(cli("preprocess", "--run-dir", run));
         assertEquals(1, early.code(), early.toString());
         assertTrue(early.err().contains("needs the outputs of convert"), early.err());
 
-        CliRunner.Result convert = CliRunner.run("convert", "--run-dir", run, "--profile", "tiny");
+        CliRunner.Result convert = CliRunner.run(cli("convert", "--run-dir", run));
         assertEquals(0, convert.code(), convert.toString());
         assertTrue(Files.isRegularFile(Path.of(run, RunLayout.KEYFRAMES)));
-        assertEquals(0, CliRunner.run("preprocess", "--run-dir", run, "--profile", "tiny").code());
-        assertEquals(0, CliRunner.run("window", "--run-dir", run, "--profile", "tiny").code());
+        assertEquals(0, CliRunner.run(cli("preprocess", "--run-dir", run)).code());
+        assertEquals(0, CliRunner.run(cli("window", "--run-dir", run)).code());
         assertTrue(Files.isDirectory(Path.of(run, RunLayout.WINDOWS, "train")));
 
         CliRunner.Result half = CliRunner.run("window", "--input", run + "/data/preprocessed", "--profile", "tiny");

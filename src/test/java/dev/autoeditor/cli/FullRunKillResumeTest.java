@@ -26,7 +26,8 @@ class FullRunKillResumeTest {
     @TempDir
     Path tmp;
 
-    private static final String[] RUN_ARGS = {"--profile", "tiny", "-q"};
+    /** Tiny, with larger batches so that the two epochs take few (slow) steps. */
+    private static final String[] RUN_ARGS = {"--profile", "tiny", "-q", "--set", "train.batch_size=16"};
 
     @Test
     void killedInsideSeveralPhasesThenResumedEqualsAnUninterruptedRun() throws Exception {
@@ -41,12 +42,19 @@ class FullRunKillResumeTest {
             Manifest after = Manifest.load(run.resolve(RunLayout.MANIFEST));
             assertEquals(PhaseRecord.RUNNING, after.get(phase).status, "killed inside " + phase + ", before it committed");
         }
+        // Inside training, once the first epoch's checkpoint is on disk.
+        Path lastCheckpoint = run.resolve(RunLayout.PRETRAIN).resolve("epoch-0001.json");
+        killedIn.add(runAndKillWhen(run, "pretrain", m -> running(m, "pretrain") && Files.exists(lastCheckpoint)));
+        assertEquals(PhaseRecord.RUNNING, Manifest.load(run.resolve(RunLayout.MANIFEST)).get("pretrain").status);
         CliRunner.Result status = CliRunner.run("status", "--run-dir", run.toString());
         assertTrue(status.out().contains("interrupted") || status.out().contains("stale") || status.out().contains("pending"), status.out());
 
         CliRunner.Result resumed = CliRunner.run(args(run));
         assertEquals(0, resumed.code(), resumed.toString());
         assertEquals(List.of(), RunDirectories.differences(reference, run, "data"), "killed in " + killedIn);
+        assertTrue(resumed.out().contains("pretrain") && FullRunCommandTest.outcomes(resumed).get("pretrain").equals("resumed"), resumed.out());
+        Checkpoints.assertSameWeights(reference.resolve(RunLayout.PRETRAIN).resolve("last.json"),
+                run.resolve(RunLayout.PRETRAIN).resolve("last.json"), 1e-6);
         Manifest done = Manifest.load(run.resolve(RunLayout.MANIFEST));
         for (String phase : StandardPhases.names()) assertEquals(PhaseRecord.DONE, done.get(phase).status, phase);
         assertTrue(done.get(killPoints().get(0)).attempts >= 2, "the first killed phase ran again");
@@ -80,7 +88,7 @@ class FullRunKillResumeTest {
         Path log = run.resolveSibling(run.getFileName() + "-" + label + ".log");
         Files.createDirectories(run);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("OMP_NUM_THREADS", "1");
+        // The child inherits this JVM's OMP_NUM_THREADS: another thread count sums in another order.
         Process process = pb.start();
         Path manifest = run.resolve(RunLayout.MANIFEST);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

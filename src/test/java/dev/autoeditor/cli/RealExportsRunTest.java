@@ -32,9 +32,9 @@ class RealExportsRunTest {
         Path exports = realXml();
         assumeTrue(Files.isDirectory(exports), "real exports not present at " + exports);
         Path run = tmp.resolve("real");
-        // One sample per second keeps the real table small enough for a test.
+        // One sample per second and two training steps keep the real run small enough for a test.
         CliRunner.Result r = CliRunner.run("full-run", "--run-dir", run.toString(), "--profile", "tiny", "-q",
-                "--set", "convert.sample_fps=1",
+                "--set", "convert.sample_fps=1", "--set", "train.max_steps=2",
                 "--set", "download.data=[{name: real, path: '" + exports + "'}]");
         assertEquals(0, r.code(), r.toString());
 
