@@ -162,6 +162,9 @@ public final class TrainingOrchestrator {
             for (String up : phase.upstream()) {
                 if (willRun.contains(up) && !reasons.contains("never run")) reasons.add(up + " will run first");
             }
+            if (phase.resumable() && rec != null && !PhaseRecord.DONE.equals(rec.status) && inputs.hash().equals(rec.inputHash)) {
+                reasons.add("will resume from its last checkpoint");
+            }
             reasons = reasons.stream().distinct().toList();
             String state;
             if (rec == null) state = "pending";

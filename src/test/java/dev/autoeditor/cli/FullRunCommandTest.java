@@ -115,6 +115,9 @@ class FullRunCommandTest {
         CliRunner.Result half = CliRunner.run("window", "--input", run + "/data/preprocessed", "--profile", "tiny");
         assertEquals(1, half.code(), half.toString());
         assertTrue(half.err().contains("give both --input and --output"), half.err());
+        CliRunner.Result halfTrain = CliRunner.run("pretrain", "--data", run + "/data/windows", "--profile", "tiny");
+        assertEquals(1, halfTrain.code(), halfTrain.toString());
+        assertTrue(halfTrain.err().contains("give both --data and --out"), halfTrain.err());
     }
 
     @Test

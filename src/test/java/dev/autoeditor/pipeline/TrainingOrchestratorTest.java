@@ -142,6 +142,7 @@ class TrainingOrchestratorTest {
         c.dieWith = new ThreadDeath();
         assertThrows(ThreadDeath.class, () -> orchestrator().run(Selection.all()));
         assertEquals("interrupted", orchestrator().status().get(2).state());
+        assertTrue(orchestrator().status().get(2).reasons().contains("will resume from its last checkpoint"));
         assertTrue(Files.exists(dir.resolve("out/c/checkpoint")));
 
         assertEquals(List.of("a:skipped", "b:skipped", "c:resumed"), actions(orchestrator().run(Selection.all())));
