@@ -73,8 +73,8 @@ final class HttpFetcher {
         long have = Files.exists(partial) ? Files.size(partial) : 0;
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.timeout()).GET();
         if (have > 0) request.header("Range", "bytes=" + have + "-");
-        try (Progress progress = Progress.start("download " + label, -1, "B")) {
-            BodyChoice choice = new BodyChoice(partial, have, progress);
+        BodyChoice choice = new BodyChoice(partial, have, "download " + label);
+        try {
             CompletableFuture<HttpResponse<Long>> pending = client.sendAsync(request.build(), choice);
             HttpResponse<Long> response = awaitWithStallCheck(pending, choice, uri);
             int status = response.statusCode();
@@ -104,6 +104,8 @@ final class HttpFetcher {
             if (length >= 0 && end < choice.start + length) {
                 throw new RetryableException("transfer cut off after " + end + " of " + (choice.start + length) + " bytes", null);
             }
+        } finally {
+            choice.closeProgress();
         }
     }
 
@@ -142,16 +144,21 @@ final class HttpFetcher {
     private static final class BodyChoice implements HttpResponse.BodyHandler<Long> {
         private final Path partial;
         private final long have;
-        private final Progress progress;
+        private final String task;
+        private volatile Progress progress;
         final long createdNanos = System.nanoTime();
         volatile FileBodySubscriber subscriber;
         volatile boolean rangeMismatch;
         volatile long start;
 
-        BodyChoice(Path partial, long have, Progress progress) {
+        BodyChoice(Path partial, long have, String task) {
             this.partial = partial;
             this.have = have;
-            this.progress = progress;
+            this.task = task;
+        }
+
+        void closeProgress() {
+            if (progress != null) progress.close();
         }
 
         @Override
@@ -169,6 +176,9 @@ final class HttpFetcher {
             } else {
                 return HttpResponse.BodySubscribers.replacing(-1L);
             }
+            // Now the size is known, so the bar can show the share done and an ETA.
+            long length = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+            progress = Progress.start(task, length >= 0 ? start + length : -1, "B");
             progress.step(start);
             subscriber = new FileBodySubscriber(partial, start, progress);
             return subscriber;
