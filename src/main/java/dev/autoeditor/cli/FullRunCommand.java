@@ -3,6 +3,8 @@ package dev.autoeditor.cli;
 import dev.autoeditor.pipeline.RunLayout;
 import dev.autoeditor.pipeline.Selection;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,6 +37,8 @@ public final class FullRunCommand extends BaseCommand {
         out.println("results in " + layout.root() + ":");
         out.println("  data:        " + layout.resolve("data"));
         out.println("  checkpoints: " + layout.resolve("checkpoints"));
+        Path best = layout.pretrain().resolve("best.json");
+        if (Files.exists(best)) out.println("  model:       " + best + " (best by validation loss; metrics in " + layout.pretrain().resolve("metrics") + ")");
         out.println("  manifest:    " + layout.manifest() + " (see `auto-editor status --run-dir " + layout.root() + "`)");
         return ExitCodes.OK;
     }
