@@ -16,7 +16,7 @@ if [ ! -f "$CSV" ]; then
 fi
 ls -l "$CSV"
 rm -rf "$WORK/pre" "$WORK/win"
-run() { /usr/bin/time -v java -Xmx"$HEAP" -cp "$CP" dev.autoeditor.cli.Main "$@" 2>&1 | grep -vE '^\s+(Average|Socket|Signals|Swaps|Page size|Exit|Major|Minor|Voluntary|Involuntary|File system|Percent|System time|User time)'; }
+run() { /usr/bin/time -v java -Xmx"$HEAP" -cp "$CP" dev.autoeditor.cli.Main "$@" 2>&1 | grep -vE '^\s+(Average|Socket|Signals|Swaps|Page size|Exit|Major|Minor|Voluntary|Involuntary|File system)'; }
 run preprocess --input "$CSV" --output "$WORK/pre"
 run window --input "$WORK/pre" --output "$WORK/win"
 du -sh "$WORK/win"

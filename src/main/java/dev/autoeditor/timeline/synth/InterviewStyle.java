@@ -3,6 +3,7 @@ package dev.autoeditor.timeline.synth;
 import dev.autoeditor.timeline.Source;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Interview with B-roll cutaways. V1: one continuous interview camera, cut into answers (jump cuts
@@ -70,7 +71,7 @@ final class InterviewStyle implements StyleGenerator {
         int poolSize = d.between(8, 20);
         for (int i = 0; i < poolSize; i++) {
             int[] size = ctx.cameraSize();
-            pool.add(ctx.media.video("Broll", String.format("Broll_%03d.mov", i + 1),
+            pool.add(ctx.media.video("Broll", String.format(Locale.ROOT, "Broll_%03d.mov", i + 1),
                     ctx.frames(d.uniform(10, 60)), size[0], size[1]));
         }
         long handle = ctx.frames(1);
@@ -94,7 +95,7 @@ final class InterviewStyle implements StyleGenerator {
                 Shot shot = new Shot(src, t, t + len, Framing.sourceIn(ctx, src, len, handle), look);
                 if (d.chance(DISABLED_CHANCE)) shot.disabled();
                 if (i > 0 && d.chance(BROLL_DISSOLVE_CHANCE)) {
-                    shots.get(shots.size() - 1).dissolveAfter = (int) ctx.frames(d.uniform(0.5, 1.0));
+                    shots.get(shots.size() - 1).dissolveAfter = Framing.dissolveFrames(ctx);
                 }
                 shots.add(shot);
                 t += len;

@@ -40,7 +40,8 @@ final class MediaPool {
         return "file-" + nextFile++;
     }
 
+    /** A file URL as exports write it, spaces percent-encoded. */
     private String url(String folder, String name) {
-        return "file://localhost/Volumes/Media/" + project + "/" + folder + "/" + name;
+        return ("file://localhost/Volumes/Media/" + project + "/" + folder + "/" + name).replace(" ", "%20");
     }
 }

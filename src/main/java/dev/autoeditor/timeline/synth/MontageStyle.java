@@ -4,6 +4,7 @@ import dev.autoeditor.timeline.Motion;
 import dev.autoeditor.timeline.Source;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Photo montage with pan-and-zoom. V1: stills cut on the beat of the music (a tempo per project),
@@ -32,13 +33,13 @@ final class MontageStyle implements StyleGenerator {
         int photoCount = d.between(15, 40);
         for (int i = 0; i < photoCount; i++) {
             int[] px = PHOTO_SIZES[d.between(0, PHOTO_SIZES.length - 1)];
-            photos.add(ctx.media.still("Photos", String.format("IMG_%04d.JPG", d.between(1000, 9999)), px[0], px[1]));
+            photos.add(ctx.media.still("Photos", String.format(Locale.ROOT, "IMG_%04d.JPG", d.between(1000, 9999)), px[0], px[1]));
         }
         List<Source.File> videos = new ArrayList<>();
         int videoCount = d.between(3, 6);
         for (int i = 0; i < videoCount; i++) {
             int[] px = ctx.cameraSize();
-            videos.add(ctx.media.video("Video", String.format("C%04d.MP4", i + 1), ctx.frames(d.uniform(8, 40)), px[0], px[1]));
+            videos.add(ctx.media.video("Video", String.format(Locale.ROOT, "C%04d.MP4", i + 1), ctx.frames(d.uniform(8, 40)), px[0], px[1]));
         }
         long length = ctx.lengthFrames;
         long stillIn = ctx.frames(3600); // Premiere places still clips around the one-hour mark of their virtual media
@@ -62,7 +63,7 @@ final class MontageStyle implements StyleGenerator {
             }
             if (!v1.isEmpty() && d.chance(DISSOLVE_CHANCE)) {
                 long shortest = Math.min(len, v1.get(v1.size() - 1).length());
-                v1.get(v1.size() - 1).dissolveAfter = (int) Math.min(ctx.frames(d.uniform(0.5, 1.0)), shortest / 2);
+                v1.get(v1.size() - 1).dissolveAfter = (int) Math.min(Framing.dissolveFrames(ctx), shortest / 2);
             }
             v1.add(shot);
             start = end;

@@ -4,6 +4,7 @@ import dev.autoeditor.config.Config;
 import dev.autoeditor.config.ConfigException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What to synthesise: how many projects, the seed, the styles mixed in (project i has style
@@ -63,6 +64,6 @@ public record SynthOptions(int projects, long seed, List<SynthStyle> styles, dou
 
     /** The file name (without .xml) of project {@code index}: synth-0001-interview for index 0. */
     public String projectName(int index) {
-        return String.format("synth-%04d-%s", index + 1, styleOf(index).configName());
+        return String.format(Locale.ROOT, "synth-%04d-%s", index + 1, styleOf(index).configName());
     }
 }

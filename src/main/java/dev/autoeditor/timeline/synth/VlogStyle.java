@@ -6,6 +6,7 @@ import dev.autoeditor.timeline.Param;
 import dev.autoeditor.timeline.Source;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Vlog with picture-in-picture. V1: the host to camera, fast jump cuts, some punched in, in
@@ -70,7 +71,7 @@ final class VlogStyle implements StyleGenerator {
         int[] size = ctx.cameraSize();
         List<Source.File> cameras = new ArrayList<>();
         for (int s = 0; s < sessions; s++) {
-            cameras.add(ctx.media.video("Footage", String.format("MVI_%04d.MP4", d.between(1000, 9999)),
+            cameras.add(ctx.media.video("Footage", String.format(Locale.ROOT, "MVI_%04d.MP4", d.between(1000, 9999)),
                     sourcePos[s] + ctx.frames(10), size[0], size[1]));
         }
         List<Shot> shots = new ArrayList<>();
@@ -96,14 +97,14 @@ final class VlogStyle implements StyleGenerator {
         int screenCount = d.between(4, 10);
         for (int i = 0; i < screenCount; i++) {
             boolean qhd = d.chance(0.4);
-            screens.add(ctx.media.video("Screen", String.format("Screen Recording %02d.mov", i + 1),
+            screens.add(ctx.media.video("Screen", String.format(Locale.ROOT, "Screen Recording %02d.mov", i + 1),
                     ctx.frames(d.uniform(25, 90)), qhd ? 2560 : 1920, qhd ? 1440 : 1080));
         }
         List<Source.File> broll = new ArrayList<>();
         int brollCount = d.between(4, 10);
         for (int i = 0; i < brollCount; i++) {
             int[] px = ctx.cameraSize();
-            broll.add(ctx.media.video("Broll", String.format("GX01%04d.MP4", d.between(1000, 9999)),
+            broll.add(ctx.media.video("Broll", String.format(Locale.ROOT, "GX01%04d.MP4", d.between(1000, 9999)),
                     ctx.frames(d.uniform(6, 30)), px[0], px[1]));
         }
         long stop = ctx.lengthFrames - ctx.frames(1);

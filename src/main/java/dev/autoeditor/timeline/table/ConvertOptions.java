@@ -23,9 +23,11 @@ public record ConvertOptions(SamplingRate sampling, int threads, boolean force, 
         String where = fpsOverride != null ? "--fps" : "config key 'convert.sample_fps'";
         SamplingRate sampling = SamplingRate.parse(fpsText, where);
         int threads = config.getInt("convert.threads", 0, 4096);
+        // The config keys as resolved (an --fps option is recorded beside them, not in their place).
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("convert.sample_fps", sampling.toString());
+        settings.put("convert.sample_fps", config.getString("convert.sample_fps"));
         settings.put("convert.threads", threads);
+        if (fpsOverride != null) settings.put("--fps", fpsOverride);
         return new ConvertOptions(sampling, threads, force, settings);
     }
 

@@ -25,6 +25,12 @@ public final class NumberText {
             sb.append(v);
             return;
         }
+        long integral = (long) v;
+        if (integral == v) {
+            // Most cells are whole (active, asset, 100, 0): no rounding needed; -0.0 lands here as 0.
+            sb.append(integral);
+            return;
+        }
         boolean negative = v < 0;
         long scaled = Math.round(Math.abs(v) * MILLION);
         if (scaled == 0) {

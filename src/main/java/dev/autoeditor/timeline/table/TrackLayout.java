@@ -5,15 +5,17 @@ import dev.autoeditor.timeline.Transition;
 import dev.autoeditor.timeline.VideoTrack;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which clip a video track shows at each timeline frame, as sorted, non-overlapping spans.
  *
  * <p>Rules: a disabled track or clip shows nothing. A clip covers its {@link PlacedClip} span, -1
- * ends resolved (it runs through the adjacent transition). Where two clips overlap in a transition,
- * the outgoing clip keeps the frames before the transition's cut frame and the incoming clip takes
- * the frames from it on. A transition with a clip on one side only (start-black, end-black, a
+ * ends resolved (it runs through the adjacent transition). A transition joins the clip listed just
+ * before it (outgoing) and the one just after it (incoming): the outgoing clip keeps the frames before
+ * the transition's cut frame and the incoming clip takes the frames from it on. A transition with a clip on one side only (start-black, end-black, a
  * dissolve from or to nothing) fades that clip from or to black: the clip stays active through it.
  * Clips that overlap without a transition (not something editors export) are resolved the same way
  * at the later clip's start.
@@ -40,21 +42,34 @@ final class TrackLayout {
 
     static TrackLayout of(VideoTrack track) {
         if (!track.enabled()) return new TrackLayout(List.of());
-        List<long[]> ranges = new ArrayList<>();
+        List<TrackItem> items = track.items();
+        // Mutable [start, end) per visible clip, indexed by the clip's position on the track.
+        Map<Integer, long[]> ranges = new HashMap<>();
         List<PlacedClip> visible = new ArrayList<>();
         for (PlacedClip p : PlacedClip.of(track)) {
             if (p.clip().enabled()) {
                 visible.add(p);
-                ranges.add(new long[] {p.start(), p.end()});
+                ranges.put(p.position(), new long[] {p.start(), p.end()});
             }
         }
-        for (TrackItem item : track.items()) {
-            if (item instanceof Transition t) applyTransition(t, ranges);
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof Transition t) {
+                // xmeml lists a transition between the clips it joins: the outgoing one before it, the
+                // incoming one after it. With a side missing or disabled it is a fade from or to black.
+                long[] outgoing = ranges.get(i - 1);
+                long[] incoming = ranges.get(i + 1);
+                if (outgoing == null || incoming == null || outgoing[1] <= incoming[0]) continue;
+                // Split where they overlap; a cut outside the overlap (real exports have outgoing clips
+                // that end where the transition starts) moves to its nearer edge so no frame goes dark.
+                long cut = Math.max(incoming[0], Math.min(outgoing[1], t.cutFrame()));
+                outgoing[1] = cut;
+                incoming[0] = cut;
+            }
         }
         List<Span> spans = new ArrayList<>();
-        for (int i = 0; i < visible.size(); i++) {
-            long[] r = ranges.get(i);
-            if (r[1] > r[0]) spans.add(new Span(r[0], r[1], visible.get(i)));
+        for (PlacedClip p : visible) {
+            long[] r = ranges.get(p.position());
+            if (r[1] > r[0]) spans.add(new Span(r[0], r[1], p));
         }
         spans.sort(Comparator.comparingLong(Span::from));
         List<Span> disjoint = new ArrayList<>(spans.size());
@@ -64,34 +79,6 @@ final class TrackLayout {
             if (to > s.from()) disjoint.add(new Span(s.from(), to, s.clip()));
         }
         return new TrackLayout(disjoint);
-    }
-
-    /**
-     * Splits the two clips that meet in {@code t} at its cut frame. The outgoing clip is the one
-     * overlapping the transition that starts earliest (before the cut), the incoming one the clip that
-     * ends latest (after the cut); with only one clip there is nothing to split.
-     */
-    private static void applyTransition(Transition t, List<long[]> ranges) {
-        long cut = t.cutFrame();
-        int outgoing = -1;
-        int incoming = -1;
-        for (int i = 0; i < ranges.size(); i++) {
-            long[] r = ranges.get(i);
-            boolean overlaps = r[0] < t.end() && r[1] > t.start();
-            if (!overlaps) continue;
-            if (r[0] < cut && (outgoing < 0 || r[0] < ranges.get(outgoing)[0])) outgoing = i;
-        }
-        for (int i = 0; i < ranges.size(); i++) {
-            long[] r = ranges.get(i);
-            boolean overlaps = r[0] < t.end() && r[1] > t.start();
-            if (!overlaps || i == outgoing) continue;
-            if (r[1] > cut && (incoming < 0 || r[1] > ranges.get(incoming)[1])) incoming = i;
-        }
-        if (outgoing < 0 || incoming < 0) return;
-        long[] out = ranges.get(outgoing);
-        long[] in = ranges.get(incoming);
-        out[1] = Math.min(out[1], cut);
-        in[0] = Math.max(in[0], cut);
     }
 
     /** The clip shown at {@code frame}, or null. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One streaming pass over an xmeml document by recursive descent. Elements the timeline needs are
@@ -51,6 +52,14 @@ final class DocumentParser {
         return p.parsed;
     }
 
+    /**
+     * Elements that never hold a file, sequence or multicam definition (metadata, effects, links): an
+     * unknown element with one of these names is skipped whole instead of walked.
+     */
+    private static final Set<String> OPAQUE = Set.of("filter", "effect", "link", "logginginfo", "labels",
+            "comments", "marker", "timecode", "itemhistory", "colorinfo", "sourcetrack", "appspecificdata",
+            "samplecharacteristics", "audiochannel", "format", "uuid", "updatebehavior");
+
     /** Walks the children of the current element looking for definitions and top-level sequences. */
     private void walk(boolean insideClip) throws XMLStreamException {
         while (c.nextChild()) {
@@ -59,9 +68,15 @@ final class DocumentParser {
                 case "file" -> file();
                 case "multiclip" -> multiclip(null);
                 case "clip", "clipitem", "generatoritem", "mediasource" -> walk(true);
-                default -> walk(insideClip);
+                default -> other(insideClip);
             }
         }
+    }
+
+    /** An element the caller does not read: skipped when it cannot hold definitions, else walked. */
+    private void other(boolean insideClip) throws XMLStreamException {
+        if (OPAQUE.contains(c.name())) c.skip();
+        else walk(insideClip);
     }
 
     private SequenceDraft sequence(boolean topLevel) throws XMLStreamException {
@@ -75,7 +90,7 @@ final class DocumentParser {
                 case "duration" -> s.duration = c.longValue();
                 case "rate" -> s.rate = rate();
                 case "media" -> media(s);
-                default -> walk(true);
+                default -> other(true);
             }
         }
         if (s.defined) {
@@ -88,7 +103,7 @@ final class DocumentParser {
     private void media(SequenceDraft s) throws XMLStreamException {
         while (c.nextChild()) {
             if ("video".equals(c.name())) video(s);
-            else walk(true);
+            else other(true);
         }
     }
 
@@ -97,7 +112,7 @@ final class DocumentParser {
             switch (c.name()) {
                 case "format" -> format(s);
                 case "track" -> s.tracks.add(track());
-                default -> walk(true);
+                default -> other(true);
             }
         }
     }
@@ -126,7 +141,7 @@ final class DocumentParser {
                 case "clipitem" -> t.items.add(clip(false));
                 case "generatoritem" -> t.items.add(clip(true));
                 case "transitionitem" -> t.items.add(transition());
-                default -> walk(true);
+                default -> other(true);
             }
         }
         return t;
@@ -160,7 +175,7 @@ final class DocumentParser {
                         d.generatorName = e.name;
                     }
                 }
-                default -> walk(true);
+                default -> other(true);
             }
         }
         parsed.videoClips.add(d);
@@ -172,7 +187,7 @@ final class DocumentParser {
         String name = null;
         while (c.nextChild()) {
             if ("name".equals(c.name()) && name == null) name = c.text();
-            else walk(true);
+            else other(true);
         }
         if (id != null && name != null) parsed.multiclipNames.putIfAbsent(id, name);
         if (owner != null && owner.multiclipId == null) {
@@ -197,7 +212,7 @@ final class DocumentParser {
                     t.effectId = e.id;
                     t.name = e.name;
                 }
-                default -> walk(true);
+                default -> other(true);
             }
         }
         return t;
@@ -215,7 +230,7 @@ final class DocumentParser {
                 case "duration" -> f.duration = c.longValue();
                 case "rate" -> f.rate = rate();
                 case "media" -> fileMedia(f);
-                default -> walk(true);
+                default -> other(true);
             }
         }
         if (f.defined && f.id != null) parsed.files.putIfAbsent(f.id, f);
@@ -225,7 +240,7 @@ final class DocumentParser {
     private void fileMedia(FileDraft f) throws XMLStreamException {
         while (c.nextChild()) {
             if (!"video".equals(c.name())) {
-                walk(true);
+                other(true);
                 continue;
             }
             while (c.nextChild()) {
@@ -241,7 +256,7 @@ final class DocumentParser {
                             }
                         }
                     }
-                    default -> walk(true);
+                    default -> other(true);
                 }
             }
         }

@@ -45,6 +45,11 @@ final class SecureXmlInput {
         return f;
     }
 
+    /** The shared factory, for tests that check its settings. */
+    static XMLInputFactory factory() {
+        return FACTORY;
+    }
+
     static XMLStreamReader open(InputStream in, String systemId) throws XMLStreamException {
         return FACTORY.createXMLStreamReader(systemId, in);
     }

@@ -88,13 +88,22 @@ public final class XmemlWriter {
                 rate(s.rate());
                 x.leaf("width", s.width());
                 x.leaf("height", s.height());
+                x.leaf("anamorphic", false);
                 x.leaf("pixelaspectratio", "square");
+                x.leaf("fielddominance", "none");
                 x.close("samplecharacteristics");
                 x.close("format");
             }
             for (VideoTrack t : s.tracks()) track(t, s.rate());
             x.close("video");
             x.close("media");
+            // Premiere writes the sequence's starting timecode; a timeline starting at zero is the neutral one.
+            x.open("timecode");
+            rate(s.rate());
+            x.leaf("string", "00:00:00:00");
+            x.leaf("frame", 0);
+            x.leaf("displayformat", "NDF");
+            x.close("timecode");
             x.close("sequence");
         }
 

@@ -3,6 +3,7 @@ package dev.autoeditor.timeline.xmeml;
 import dev.autoeditor.timeline.Clip;
 import dev.autoeditor.timeline.Keyframe;
 import dev.autoeditor.timeline.Motion;
+import dev.autoeditor.timeline.Param;
 import dev.autoeditor.timeline.Project;
 import dev.autoeditor.timeline.Rate;
 import dev.autoeditor.timeline.Sequence;
@@ -49,7 +50,7 @@ class XmemlReaderTest {
         assertEquals(120, a.end());
         assertEquals(100, a.in());
         assertEquals(220, a.out());
-        assertEquals(new Motion(Clip_p(50), Clip_p(0.25), Clip_p(-0.125)), a.motion());
+        assertEquals(new Motion(constant(50), constant(0.25), constant(-0.125)), a.motion());
         assertEquals(Crop.NONE, a.crop());
         assertTrue(a.unsupported().isEmpty(), "rotation 0 is supported");
         Source.File fa = assertInstanceOf(Source.File.class, a.source());
@@ -64,7 +65,7 @@ class XmemlReaderTest {
         assertEquals(Motion.IDENTITY, a2.motion());
 
         Clip b = clips(s, 1).get(0);
-        assertEquals(new Crop(Clip_p(10), Clip_p(20), Clip_p(5), Clip_p(2.5)), b.crop());
+        assertEquals(new Crop(constant(10), constant(20), constant(5), constant(2.5)), b.crop());
         Source.File fb = (Source.File) b.source();
         assertEquals(new Rate(30, true), fb.rate());
         assertEquals(1280, fb.width());
@@ -232,7 +233,19 @@ class XmemlReaderTest {
         assertEquals(Set.of(), v1.get(6).unsupported());
     }
 
-    private static dev.autoeditor.timeline.Param Clip_p(double v) {
-        return dev.autoeditor.timeline.Param.constant(v);
+    @Test
+    void oneReaderServesParallelReads() {
+        XmemlReader shared = new XmemlReader();
+        List<String> names = List.of("ntsc.xml", "transitions.xml", "bezier.xml", "nested.xml", "generator.xml",
+                "multicam.xml", "many-tracks.xml", "two-sequences.xml");
+        List<Project> sequential = names.stream().map(n -> shared.read(Fixtures.path(n))).toList();
+        java.util.stream.IntStream.range(0, 400).parallel().forEach(i -> {
+            int k = i % names.size();
+            assertEquals(sequential.get(k), shared.read(Fixtures.path(names.get(k))));
+        });
+    }
+
+    private static Param constant(double v) {
+        return Param.constant(v);
     }
 }

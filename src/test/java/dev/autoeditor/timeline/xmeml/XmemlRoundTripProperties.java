@@ -34,6 +34,19 @@ class XmemlRoundTripProperties {
         assertEquals(xml, writer.toXml(back), "writing the read project gives the same bytes");
     }
 
+    @Provide
+    Arbitrary<Project> wideProjects() {
+        return TimelineArbitraries.projects(24);
+    }
+
+    /** Sequences with up to 24 video tracks keep every track, in order. */
+    @Property(tries = 25)
+    void manyTracksReadBackEqual(@ForAll("wideProjects") Project project) {
+        String xml = writer.toXml(project);
+        assertEquals(project, reader.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)),
+                "generated.xml", project.name()));
+    }
+
     /** Handles at any angle survive the polar form FCP7 writes, to rounding. */
     @Property(tries = 500)
     void handlesRoundTripThroughPolarForm(@ForAll @DoubleRange(min = -500, max = 500) double dt,

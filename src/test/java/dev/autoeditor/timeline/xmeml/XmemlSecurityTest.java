@@ -1,10 +1,15 @@
 package dev.autoeditor.timeline.xmeml;
 
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
 import dev.autoeditor.timeline.Project;
 import dev.autoeditor.util.UserException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLResolver;
+import javax.xml.stream.XMLStreamException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,6 +19,8 @@ import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,11 +85,41 @@ class XmemlSecurityTest {
     }
 
     @Test
+    void entityInSkippedMetadataIsRefusedToo(@TempDir Path dir) throws IOException {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), SECRET);
+        Path f = Files.writeString(dir.resolve("skipped.xml"), """
+                <?xml version="1.0"?>
+                <!DOCTYPE xmeml [ <!ENTITY xxe SYSTEM "%s"> ]>
+                <xmeml version="4"><sequence id="s"><rate><timebase>25</timebase></rate>
+                <logginginfo><scene>&xxe;</scene></logginginfo>
+                <media><video><track><clipitem><start>0</start><end>1</end><in>0</in><out>1</out>
+                <file id="f"><name>n</name></file></clipitem></track></video></media></sequence></xmeml>
+                """.formatted(secret.toUri()));
+        UserException e = assertThrows(UserException.class, () -> new XmemlReader().read(f));
+        assertTrue(e.getMessage().startsWith(f + ":4: entity reference '&xxe;' refused"), e.getMessage());
+        assertFalse(everything(e).contains(SECRET));
+    }
+
+    @Test
     void undeclaredEntityWithoutDoctypeIsRefused(@TempDir Path dir) throws IOException {
         Path f = Files.writeString(dir.resolve("undeclared.xml"),
                 "<?xml version=\"1.0\"?>\n<xmeml version=\"4\">\n<sequence><name>&custom;</name></sequence></xmeml>\n");
         UserException e = assertThrows(UserException.class, () -> new XmemlReader().read(f));
         assertTrue(e.getMessage().startsWith(f + ":3: "), e.getMessage());
+    }
+
+    @Test
+    void factoryHasDtdsEntitiesAndResolutionSwitchedOff() throws Exception {
+        XMLInputFactory f = SecureXmlInput.factory();
+        assertInstanceOf(WstxInputFactory.class, f);
+        assertEquals(false, f.getProperty(XMLInputFactory.SUPPORT_DTD));
+        assertEquals(false, f.getProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES));
+        assertEquals(false, f.getProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES));
+        assertEquals(false, f.getProperty(XMLInputFactory.IS_VALIDATING));
+        XMLResolver resolver = f.getXMLResolver();
+        assertThrows(XMLStreamException.class, () -> resolver.resolveEntity(null, "file:///etc/passwd", null, null));
+        assertNotNull(f.getProperty(WstxInputProperties.P_ENTITY_RESOLVER));
+        assertNotNull(f.getProperty(WstxInputProperties.P_DTD_RESOLVER));
     }
 
     @Test
