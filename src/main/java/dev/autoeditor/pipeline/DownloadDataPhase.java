@@ -42,6 +42,8 @@ public final class DownloadDataPhase implements Phase {
         List<String> keys = new ArrayList<>(List.of("download.data"));
         if (config.getList("download.data").isEmpty()) {
             keys.addAll(config.keysUnder("synth"));
+            // The corpus does not depend on how many threads write it.
+            keys.remove("synth.threads");
             keys.add("seed");
         }
         return keys;
