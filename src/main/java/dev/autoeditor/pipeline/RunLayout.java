@@ -1,6 +1,9 @@
 package dev.autoeditor.pipeline;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The standard places inside a run directory. Every phase reads and writes here, so that a run
@@ -52,6 +55,23 @@ public record RunLayout(Path root) {
 
     public Path pretrain() {
         return resolve(PRETRAIN);
+    }
+
+    /**
+     * The model a run ends with, for commands given {@code --run-dir} instead of a checkpoint: the
+     * last RLHF checkpoint once rlhf has run, else the best checkpoint (by validation loss) of the
+     * last supervised phase that has one (finetune, distill, pretrain), else its last checkpoint.
+     */
+    public Optional<Path> finalModel() {
+        Path rlhf = resolve("checkpoints/rlhf/last.json");
+        if (Files.isRegularFile(rlhf)) return Optional.of(rlhf);
+        for (String phase : List.of("checkpoints/finetune", "checkpoints/distill", PRETRAIN)) {
+            for (String name : List.of("best.json", "last.json")) {
+                Path p = resolve(phase).resolve(name);
+                if (Files.isRegularFile(p)) return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     public Path manifest() {
