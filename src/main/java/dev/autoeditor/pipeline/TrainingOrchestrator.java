@@ -4,6 +4,10 @@ import dev.autoeditor.config.Config;
 import dev.autoeditor.util.AtomicFiles;
 import dev.autoeditor.util.UserException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -27,6 +31,9 @@ import org.slf4j.LoggerFactory;
 public final class TrainingOrchestrator {
     private static final Logger log = LoggerFactory.getLogger(TrainingOrchestrator.class);
 
+    /** The file locked while a run works in the directory. */
+    static final String LOCK = ".auto-editor.lock";
+
     private final RunLayout layout;
     private final Config config;
     private final List<Phase> phases;
@@ -47,6 +54,20 @@ public final class TrainingOrchestrator {
 
     public List<Outcome> run(Selection selection) throws IOException, InterruptedException {
         Files.createDirectories(layout.root());
+        // Two runs in one directory would overwrite each other's outputs and manifest. The OS drops
+        // the lock when the process dies, however it dies, so a killed run never blocks the next.
+        try (FileChannel lockFile = FileChannel.open(layout.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                throw new UserException("another auto-editor is running in " + layout.root() + "; wait for it to finish or use another --run-dir");
+            }
+            return runLocked(selection);
+        } catch (OverlappingFileLockException e) {
+            throw new UserException("another run in this process already works in " + layout.root() + "; use another --run-dir");
+        }
+    }
+
+    private List<Outcome> runLocked(Selection selection) throws IOException, InterruptedException {
         List<String> chosen = selection.choose(phases);
         Manifest manifest = Manifest.load(layout.manifest());
         saveResolvedConfig();

@@ -157,6 +157,15 @@ class TrainingOrchestratorTest {
     }
 
     @Test
+    void aSecondRunInTheSameDirectoryIsRefusedWhileTheFirstWorks() throws Exception {
+        UserException[] nested = new UserException[1];
+        b.duringRun = () -> nested[0] = assertThrows(UserException.class, () -> orchestrator().run(Selection.all()));
+        orchestrator().run(Selection.all());
+        assertTrue(nested[0].getMessage().contains("already works in"), nested[0].getMessage());
+        assertEquals(List.of("a:skipped", "b:skipped", "c:skipped"), actions(orchestrator().run(Selection.all())), "the lock is released");
+    }
+
+    @Test
     void filesNotMadeByThisRunAreNotOverwrittenWithoutForce() throws Exception {
         Files.createDirectories(dir.resolve("out/a"));
         Files.writeString(dir.resolve("out/a/mine.txt"), "user file");
