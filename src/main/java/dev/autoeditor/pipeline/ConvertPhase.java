@@ -6,9 +6,12 @@ import dev.autoeditor.timeline.table.ConvertResult;
 import dev.autoeditor.timeline.table.Converter;
 import dev.autoeditor.util.UserException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Phase 3: every xmeml file under data/raw into data/keyframes.csv (with its provenance sidecar). */
 public final class ConvertPhase implements Phase {
+    private static final Logger log = LoggerFactory.getLogger(ConvertPhase.class);
     public static final String NAME = "convert";
     static final String SIDECAR = RunLayout.KEYFRAMES + ".provenance.json";
 
@@ -47,6 +50,8 @@ public final class ConvertPhase implements Phase {
         if (!result.failures().isEmpty()) {
             List<String> failed = result.failures().stream().map(ConvertResult.FileFailure::message).toList();
             context.note("files_failed", failed);
+            log.warn("{}: {} of {} file(s) could not be converted and are left out (listed in manifest.json under convert.notes.files_failed); first: {}",
+                    NAME, failed.size(), failed.size() + result.converted().size(), failed.get(0));
         }
         if (result.converted().isEmpty()) {
             throw new UserException("no xmeml file under " + context.layout().raw() + " could be converted; check download.data");
