@@ -55,6 +55,19 @@ class FetcherTest {
     }
 
     @Test
+    void stalledTransferIsCutOffAfterTheTimeoutAndResumed() throws Exception {
+        server.script("/model.bin", body, TestHttpServer.stallHalfWay(8_000), TestHttpServer.SERVE);
+        Fetcher impatient = new Fetcher(new DownloadSettings(2, 1, Duration.ofSeconds(1), tmp.resolve("cache")));
+
+        long start = System.nanoTime();
+        FetchedSource got = impatient.fetch(source("/model.bin", Hashing.sha256(body)));
+
+        assertArrayEquals(body, Files.readAllBytes(got.path()));
+        assertEquals(List.of("/model.bin -", "/model.bin bytes=" + body.length / 2 + "-"), server.requests());
+        assertTrue(System.nanoTime() - start < 7_000_000_000L, "cut off after the 1 s timeout, not when the server gave up");
+    }
+
+    @Test
     void wrongChecksumIsRefusedAndNothingEntersTheCache() throws Exception {
         server.script("/model.bin", body, TestHttpServer.SERVE);
         String wrong = "0".repeat(64);

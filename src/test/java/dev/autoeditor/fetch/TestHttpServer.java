@@ -48,6 +48,22 @@ final class TestHttpServer implements AutoCloseable {
         throw new IOException("test server cuts the transfer off half way");
     };
 
+    /** Sends the headers and half the body, then goes silent for {@code millis} without closing. */
+    static Behaviour stallHalfWay(long millis) {
+        return (ex, body) -> {
+            ex.sendResponseHeaders(200, body.length);
+            OutputStream out = ex.getResponseBody();
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IOException("test server gave up on a stalled transfer");
+        };
+    }
+
     static Behaviour status(int code) {
         return (ex, body) -> {
             ex.sendResponseHeaders(code, -1);
@@ -56,6 +72,7 @@ final class TestHttpServer implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
     private final Map<String, List<Behaviour>> scripts = new ConcurrentHashMap<>();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
@@ -63,6 +80,8 @@ final class TestHttpServer implements AutoCloseable {
     TestHttpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        // One thread per request, so a stalled answer does not hold up the client's retry.
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -99,5 +118,6 @@ final class TestHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }
