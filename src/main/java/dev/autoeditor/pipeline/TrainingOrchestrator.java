@@ -73,7 +73,10 @@ public final class TrainingOrchestrator {
         saveResolvedConfig();
         List<Outcome> outcomes = new ArrayList<>();
         for (Phase phase : phases) {
-            if (!chosen.contains(phase.name())) continue;
+            if (!chosen.contains(phase.name())) {
+                warnIfStaleAndUsed(phase, chosen, manifest);
+                continue;
+            }
             InputState inputs = InputState.of(phase, config, manifest);
             if (!inputs.missingUpstream().isEmpty()) {
                 String first = inputs.missingUpstream().get(0);
@@ -95,6 +98,18 @@ public final class TrainingOrchestrator {
             outcomes.add(runOne(phase, inputs, manifest, resume));
         }
         return outcomes;
+    }
+
+    /** An earlier phase left out by --only/--from whose outputs a chosen phase reads: say when they are stale. */
+    private void warnIfStaleAndUsed(Phase phase, List<String> chosen, Manifest manifest) {
+        PhaseRecord rec = manifest.get(phase.name());
+        if (rec == null || !PhaseRecord.DONE.equals(rec.status)) return;
+        boolean used = phases.stream().anyMatch(p -> chosen.contains(p.name()) && p.upstream().contains(phase.name()));
+        if (!used) return;
+        List<String> reasons = InputState.of(phase, config, manifest).staleReasons(phase, rec, layout);
+        if (!reasons.isEmpty()) {
+            log.warn("{} is stale ({}) but not selected; its current outputs are used", phase.name(), String.join("; ", reasons));
+        }
     }
 
     private Outcome runOne(Phase phase, InputState inputs, Manifest manifest, boolean resume) throws IOException, InterruptedException {
