@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,11 +44,11 @@ public final class SynthCommand extends BaseCommand {
         if (styles != null) options = options.withStyles(parseStyles(styles));
         String sampleFps = config().getString("convert.sample_fps");
         SamplingRate sampling = SamplingRate.parse(sampleFps, "config key 'convert.sample_fps'");
-        SynthSummary summary = SynthCorpus.write(out, options, force);
-        out().printf(Locale.ROOT, "%d projects in %s (%s): %d written, %d already there and identical%n", options.projects(), out,
-                describe(summary.projectsPerStyle()), options.projects() - summary.unchanged(), summary.unchanged());
-        out().printf(Locale.ROOT, "%.1f hours of timeline, %d clips; convert at %s fps will give %d keyframe-table rows%n",
-                summary.totalSeconds() / 3600, summary.clips(), sampleFps, summary.tableRows(sampling));
+        int threads = config().getInt("synth.threads", 0, 1024);
+        SynthSummary summary = SynthCorpus.write(out, options, force, threads);
+        out().println(summary);
+        out().printf(Locale.ROOT, "convert at %s fps will give %d keyframe-table rows%n", sampleFps,
+                summary.tableRows(sampling));
         return ExitCodes.OK;
     }
 
@@ -64,14 +63,5 @@ public final class SynthCommand extends BaseCommand {
             out.add(s);
         }
         return out;
-    }
-
-    private static String describe(Map<SynthStyle, Integer> perStyle) {
-        List<String> parts = new ArrayList<>();
-        for (SynthStyle s : SynthStyle.values()) {
-            Integer n = perStyle.get(s);
-            if (n != null) parts.add(n + " " + s.configName());
-        }
-        return String.join(", ", parts);
     }
 }

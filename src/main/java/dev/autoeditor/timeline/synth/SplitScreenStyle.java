@@ -59,7 +59,7 @@ final class SplitScreenStyle implements StyleGenerator {
         }
         List<Shot> v1 = tracks.get(0);
         for (int k = 0; k + 1 < v1.size(); k++) {
-            if (d.chance(DISSOLVE_CHANCE)) v1.get(k).dissolveAfter = (int) ctx.frames(d.uniform(0.5, 1.0));
+            if (d.chance(DISSOLVE_CHANCE)) v1.get(k).dissolveAfter = Framing.dissolveFrames(ctx);
         }
         Framing.fades(ctx, v1, 0.5, 0.5, 1.0);
         return tracks;

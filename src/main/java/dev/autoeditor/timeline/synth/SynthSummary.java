@@ -5,6 +5,7 @@ import dev.autoeditor.timeline.table.SamplingRate;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,6 +25,20 @@ public record SynthSummary(Path outDir, List<Path> files, int unchanged, Map<Syn
         public double seconds() {
             return rate.seconds(frames);
         }
+    }
+
+    /** One line: projects per style, written vs kept, hours and clips (not every file and length). */
+    @Override
+    public String toString() {
+        StringBuilder styles = new StringBuilder();
+        for (SynthStyle s : SynthStyle.values()) {
+            Integer n = projectsPerStyle.get(s);
+            if (n == null) continue;
+            if (styles.length() > 0) styles.append(", ");
+            styles.append(n).append(' ').append(s.configName());
+        }
+        return String.format(Locale.ROOT, "%d projects in %s (%s): %d written, %d already there; %.2f h of timeline, %d clips",
+                files.size(), outDir, styles, files.size() - unchanged, unchanged, totalSeconds() / 3600, clips);
     }
 
     public double totalSeconds() {

@@ -58,10 +58,12 @@ final class TrackLayout {
                 // incoming one after it. With a side missing or disabled it is a fade from or to black.
                 long[] outgoing = ranges.get(i - 1);
                 long[] incoming = ranges.get(i + 1);
-                if (outgoing == null || incoming == null) continue;
-                long cut = t.cutFrame();
-                outgoing[1] = Math.min(outgoing[1], cut);
-                incoming[0] = Math.max(incoming[0], cut);
+                if (outgoing == null || incoming == null || outgoing[1] <= incoming[0]) continue;
+                // Split where they overlap; a cut outside the overlap (real exports have outgoing clips
+                // that end where the transition starts) moves to its nearer edge so no frame goes dark.
+                long cut = Math.max(incoming[0], Math.min(outgoing[1], t.cutFrame()));
+                outgoing[1] = cut;
+                incoming[0] = cut;
             }
         }
         List<Span> spans = new ArrayList<>();
