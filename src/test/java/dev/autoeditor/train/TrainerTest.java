@@ -75,6 +75,11 @@ class TrainerTest {
         assertTrue(maxDifference(a, b) <= 1e-6, "resumed weights differ by " + maxDifference(a, b));
         assertTrue(maxDifference(a, afterOne) > 1e-4, "the second epoch should have changed the weights");
         assertEquals(lossColumn(straight), lossColumn(resumed), "per-step losses of the resumed run");
+        // A loaded checkpoint predicts (the evaluation reads models this way), the same from either run.
+        var pa = a.predict(val.batch(2));
+        var pb = b.predict(val.batch(2));
+        assertArrayEquals(pa.activeProb(), pb.activeProb(), 1e-5f);
+        for (float p : pa.activeProb()) assertTrue(p > 0 && p < 1);
     }
 
     @Test
