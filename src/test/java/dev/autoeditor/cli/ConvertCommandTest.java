@@ -20,14 +20,15 @@ class ConvertCommandTest {
     @Test
     void badFilesAreNamedWithTheirLineAndTheOthersConvert() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
-        Fixtures.copy(in, "bezier.xml", "malformed.xml", "ntsc-motion.xml", "not-xmeml.xml", "xxe.xml");
+        Fixtures.copy(in, "bezier.xml", "billion-laughs.xml", "malformed.xml", "ntsc-motion.xml", "not-xmeml.xml", "xxe.xml");
         Path out = dir.resolve("out.csv");
         CliRunner.Result r = CliRunner.run("convert", "--input", in.toString(), "--output", out.toString());
         assertEquals(ExitCodes.PARTIAL, r.code(), r.toString());
         assertTrue(r.err().contains("malformed.xml:7: malformed XML"), r.err());
         assertTrue(r.err().contains("not-xmeml.xml:2: not an xmeml file"), r.err());
         assertTrue(r.err().contains("xxe.xml:5:"), r.err());
-        assertTrue(r.out().contains("converted 2 of 5 file(s): 2 sequence(s), 26 rows"), r.out());
+        assertTrue(r.err().contains("billion-laughs.xml:14: entity reference '&lol9;' refused"), r.err());
+        assertTrue(r.out().contains("converted 2 of 6 file(s): 2 sequence(s), 26 rows"), r.out());
         // The good files are in the CSV, in path order: bezier (10 rows) then ntsc-motion (16).
         var records = Fixtures.records(out);
         assertEquals(26, records.size());
@@ -36,7 +37,7 @@ class ConvertCommandTest {
         // No secret leaked from the XXE file anywhere.
         assertFalse(Files.readString(out).contains("root:"));
         JsonNode prov = new ObjectMapper().readTree(dir.resolve("out.csv.provenance.json").toFile());
-        assertEquals(5, prov.get("inputs").size());
+        assertEquals(6, prov.get("inputs").size());
         assertEquals("5", prov.get("config").get("convert.sample_fps").asText());
         assertEquals("0.1.0", prov.get("version").asText());
     }

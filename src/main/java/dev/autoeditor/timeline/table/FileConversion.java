@@ -21,6 +21,8 @@ import java.util.Map;
 
 /** Converts one file into a headerless CSV part; a bad file becomes a {@link FileFailure}, not an exception. */
 final class FileConversion {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FileConversion.class);
+
     /** Either a report or a failure. */
     record Outcome(FileReport report, FileFailure failure) {}
 
@@ -34,9 +36,15 @@ final class FileConversion {
             bytes = Files.size(file);
             Project project = reader.read(file);
             return new Outcome(write(project, file, sha, bytes, sampling, part), null);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | UserException e) {
             deleteQuietly(part);
             return new Outcome(null, new FileFailure(file, sha, bytes, message(file, e)));
+        } catch (RuntimeException e) {
+            // A bug met on this file: report it like a bad file so the others still convert, but say so.
+            log.debug("internal error converting {}", file, e);
+            deleteQuietly(part);
+            String why = file + ": internal error (" + e + "); please report it with this file (run with -v for the stack trace)";
+            return new Outcome(null, new FileFailure(file, sha, bytes, why));
         }
     }
 

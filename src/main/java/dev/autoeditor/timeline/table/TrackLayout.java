@@ -14,11 +14,12 @@ import java.util.Map;
  *
  * <p>Rules: a disabled track or clip shows nothing. A clip covers its {@link PlacedClip} span, -1
  * ends resolved (it runs through the adjacent transition). A transition joins the clip listed just
- * before it (outgoing) and the one just after it (incoming): the outgoing clip keeps the frames before
- * the transition's cut frame and the incoming clip takes the frames from it on. A transition with a clip on one side only (start-black, end-black, a
- * dissolve from or to nothing) fades that clip from or to black: the clip stays active through it.
- * Clips that overlap without a transition (not something editors export) are resolved the same way
- * at the later clip's start.
+ * before it (outgoing) and the one just after it (incoming): where they overlap, the outgoing clip
+ * keeps the frames before the transition's cut frame and the incoming clip takes the frames from it
+ * on (a cut outside the overlap moves to its nearer edge). A transition with a visible clip on one
+ * side only (start-black, end-black, a dissolve from or to nothing) fades that clip from or to black:
+ * the clip stays active through it. Clips that overlap without a transition (not something editors
+ * export) are split at the later clip's start.
  */
 final class TrackLayout {
     /** A clip visible on timeline frames [from, to). */
@@ -92,9 +93,5 @@ final class TrackLayout {
             else return clips[mid];
         }
         return null;
-    }
-
-    int spanCount() {
-        return froms.length;
     }
 }
