@@ -65,6 +65,7 @@ public final class Trainer {
         double lastVal = start.lastValLoss();
         BatchIterator.Position position = start.position();
         listeners.forEach(l -> l.onTrainingStart(start.position().epoch(), start.step(), total));
+        if (s.maxSteps() > 0 && step >= s.maxSteps()) return finish(position.epoch(), step, best, lastVal, false);
         for (int epoch = position.epoch(); epoch < s.epochs(); epoch++) {
             long epochStart = System.nanoTime();
             LossParts epochLoss = null;

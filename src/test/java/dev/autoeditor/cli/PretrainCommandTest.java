@@ -35,6 +35,12 @@ class PretrainCommandTest {
                 last.path("provenance").path("inputs").path("train/index.json").asText());
         assertTrue(Files.exists(dir.resolve("ckpt/metrics/steps.csv")));
 
+        // Resuming a run that already reached train.max_steps does not take another step.
+        CliRunner.Result done = CliRunner.run("pretrain", "--profile", "tiny", "--set", "train.max_steps=2", "--data", win, "--out", out, "--resume");
+        assertEquals(0, done.code(), done.toString());
+        assertTrue(done.out().contains(", 2 steps"), done.out());
+        assertEquals(2, new ObjectMapper().readTree(dir.resolve("ckpt/last.json").toFile()).path("step").asInt());
+
         CliRunner.Result again = CliRunner.run("pretrain", "--profile", "tiny", "--data", win, "--out", out);
         assertEquals(1, again.code(), again.toString());
         assertTrue(again.err().contains("--force"), again.err());
