@@ -42,7 +42,8 @@ public final class PretrainCommand extends BaseCommand {
         TrainResult r = Pretrainer.run(data, out, config(), mode, force);
         out().printf("pretrain: %d parameters, %d epochs, %d steps%s%n", r.parameters(), r.epochsDone(), r.steps(),
                 r.stoppedEarly() ? " (stopped early)" : "");
-        out().printf("  validation loss %.5f (best %.5f)%n", r.lastValLoss(), r.bestValLoss());
+        if (Double.isNaN(r.lastValLoss())) out().printf("  no epoch finished in this run: validation runs at the end of each epoch%n");
+        else out().printf("  validation loss %.5f (best %.5f)%n", r.lastValLoss(), r.bestValLoss());
         out().printf("  last checkpoint %s%n", r.lastCheckpoint());
         if (r.bestCheckpoint() != null) out().printf("  best checkpoint %s%n", r.bestCheckpoint());
         return ExitCodes.OK;
