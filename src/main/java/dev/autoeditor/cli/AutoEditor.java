@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         description = "Learns how you edit video from Premiere Pro XML exports and edits new timelines the same way.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            PreprocessCommand.class,
+            WindowCommand.class,
         })
 public final class AutoEditor implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(AutoEditor.class);

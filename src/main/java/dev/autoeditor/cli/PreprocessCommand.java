@@ -1,0 +1,37 @@
+package dev.autoeditor.cli;
+
+import dev.autoeditor.data.PreprocessResult;
+import dev.autoeditor.data.Preprocessor;
+import dev.autoeditor.data.Split;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code auto-editor preprocess}: split projects and fit the normaliser on the training split. */
+@Command(name = "preprocess", mixinStandardHelpOptions = true,
+        description = {"Split the keyframe CSV's projects into train, validation and test (re-exports kept together, exact "
+                + "duplicates dropped) and fit the normaliser on the training split.",
+                "Writes DIR/splits.json and DIR/normaliser.json; the CSV is streamed, not copied."})
+public final class PreprocessCommand extends BaseCommand {
+    @Option(names = "--input", required = true, paramLabel = "FILE.csv", description = "Keyframe CSV written by `auto-editor convert`.")
+    Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for splits.json and normaliser.json.")
+    Path output;
+
+    @Option(names = "--force", description = "Overwrite existing splits.json and normaliser.json.")
+    boolean force;
+
+    @Override
+    protected int run() {
+        PreprocessResult r = Preprocessor.run(input, output, config(), force);
+        out().printf("preprocess: %d rows, %d projects in %d groups, %d exact duplicates dropped (%d rows)%n",
+                r.rows(), r.projects(), r.groups(), r.duplicatesDropped(), r.duplicateRows());
+        for (Split s : Split.values()) {
+            out().printf("  %-5s %4d projects %10d rows%n", s.id(), r.projectsPerSplit().get(s), r.rowsPerSplit().get(s));
+        }
+        out().printf("normaliser (%s) fitted on train; wrote %s and %s in %.1f s%n", r.normaliser().method(), r.splitsFile(),
+                r.normaliserFile(), r.seconds());
+        return ExitCodes.OK;
+    }
+}

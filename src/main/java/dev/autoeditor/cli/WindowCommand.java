@@ -1,0 +1,36 @@
+package dev.autoeditor.cli;
+
+import dev.autoeditor.data.Split;
+import dev.autoeditor.data.WindowResult;
+import dev.autoeditor.data.Windower;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code auto-editor window}: cut the splits into normalised training windows in binary shards. */
+@Command(name = "window", mixinStandardHelpOptions = true,
+        description = {"Apply the splits and normaliser from `preprocess` to the keyframe CSV and write windows of "
+                + "window.length frames (stride window.stride, padded with a mask) as binary shards per split.",
+                "Writes DIR/{train,val,test}/shard-*.bin with index.json, and DIR/windows.json."})
+public final class WindowCommand extends BaseCommand {
+    @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder written by `auto-editor preprocess`.")
+    Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for the window shards.")
+    Path output;
+
+    @Option(names = "--force", description = "Replace existing window shards in the output folder.")
+    boolean force;
+
+    @Override
+    protected int run() {
+        WindowResult r = Windower.run(input, output, config(), force);
+        out().printf("window: %d rows into %d windows%n", r.rows(), r.totalWindows());
+        for (Split s : Split.values()) {
+            out().printf("  %-5s %8d windows from %5d sequences (%d too short, dropped)%n", s.id(), r.windows().get(s),
+                    r.sequences().get(s), r.droppedShort().get(s));
+        }
+        out().printf("wrote %s in %.1f s%n", r.outDir(), r.seconds());
+        return ExitCodes.OK;
+    }
+}

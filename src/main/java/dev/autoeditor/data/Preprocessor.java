@@ -1,0 +1,175 @@
+package dev.autoeditor.data;
+
+import dev.autoeditor.config.Config;
+import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.Progress;
+import dev.autoeditor.util.UserException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code preprocess}: splits the projects of a keyframe CSV into train, validation and test and fits
+ * the normaliser on the training split. Two streaming passes over the CSV, each in memory that grows
+ * with the number of sequences, not rows: the first hashes each sequence's track values and the file
+ * (for grouping re-exports and for provenance), the second feeds the training rows' active entries to
+ * the {@link NormaliserFitter}. Writes {@code splits.json} and {@code normaliser.json}; the data itself
+ * is not copied ({@code window} reads the CSV again).
+ */
+public final class Preprocessor {
+    private static final Logger log = LoggerFactory.getLogger(Preprocessor.class);
+    public static final String NORMALISER = "normaliser.json";
+
+    private Preprocessor() {}
+
+    /** Runs preprocess without overwriting existing outputs. */
+    public static PreprocessResult run(Path csv, Path outDir, Config cfg) {
+        return run(csv, outDir, cfg, false);
+    }
+
+    public static PreprocessResult run(Path csv, Path outDir, Config cfg, boolean force) {
+        long start = System.nanoTime();
+        SplitPlanner planner = new SplitPlanner(cfg.getDouble("preprocess.train_fraction"), cfg.getDouble("preprocess.val_fraction"),
+                cfg.getBoolean("preprocess.drop_duplicates"), cfg.getLong("seed"));
+        String method = cfg.getChoice("preprocess.normaliser", "standard", "robust");
+        int reservoir = cfg.getInt("preprocess.robust_sample", 1000, 50_000_000);
+        Path splitsFile = outDir.resolve(SplitsFile.NAME);
+        Path normaliserFile = outDir.resolve(NORMALISER);
+        AtomicFiles.checkOverwrite(splitsFile, force);
+        AtomicFiles.checkOverwrite(normaliserFile, force);
+
+        long bytes = size(csv);
+        SourceCatalog catalog = new SourceCatalog();
+        String sha;
+        KeyframeRow row = new KeyframeRow();
+        try (KeyframeCsvReader reader = new KeyframeCsvReader(csv); Progress progress = Progress.start("preprocess: hash", bytes, "B")) {
+            long reported = 0;
+            while (reader.next(row)) {
+                catalog.add(row, csv);
+                if ((reader.rows() & 4095) == 0) {
+                    progress.step(reader.bytesRead() - reported);
+                    reported = reader.bytesRead();
+                }
+            }
+            progress.step(bytes - reported);
+            sha = reader.sha256();
+        }
+        catalog.finish();
+        if (catalog.rows() == 0) {
+            throw new UserException(csv + " has a header but no rows; convert found no video in its inputs");
+        }
+        Map<String, String> projectHash = new LinkedHashMap<>();
+        Map<String, List<String>> sequenceHashes = new LinkedHashMap<>();
+        for (SourceCatalog.ProjectInfo p : catalog.projects().values()) {
+            projectHash.put(p.name(), p.projectHash());
+            List<String> hs = new ArrayList<>();
+            for (SourceCatalog.SequenceInfo s : p.sequences()) if (s.anyActive()) hs.add(s.trackHash());
+            sequenceHashes.put(p.name(), hs);
+        }
+        SplitPlan plan = planner.plan(projectHash, sequenceHashes);
+
+        NormaliserFitter fitter = new NormaliserFitter(method, reservoir, cfg.getLong("seed"));
+        long trainRows = 0;
+        try (KeyframeCsvReader reader = new KeyframeCsvReader(csv);
+             Progress progress = Progress.start("preprocess: fit", catalog.rows(), "rows")) {
+            while (reader.next(row)) {
+                if (plan.splitOf().get(row.project) == Split.TRAIN) {
+                    fitter.addRow(row);
+                    trainRows++;
+                }
+                if ((reader.rows() & 4095) == 0) progress.step(4096);
+            }
+            if (!reader.sha256().equals(sha)) {
+                throw new UserException(csv + " changed while preprocess was reading it; run preprocess again once it is complete");
+            }
+        }
+
+        Map<String, Object> provenance = Provenance.of("preprocess", cfg, List.of("seed", "preprocess"));
+        Map<String, Object> normProv = new LinkedHashMap<>(provenance);
+        normProv.put("source_csv", csv.toAbsolutePath().normalize().toString());
+        normProv.put("source_sha256", sha);
+        normProv.put("fitted_on", "train split, active entries only: " + trainRows + " rows");
+        Normaliser normaliser = fitter.fit(normProv);
+
+        Map<Split, Integer> projectsPerSplit = new EnumMap<>(Split.class);
+        Map<Split, Long> rowsPerSplit = new EnumMap<>(Split.class);
+        for (Split s : Split.values()) {
+            projectsPerSplit.put(s, 0);
+            rowsPerSplit.put(s, 0L);
+        }
+        long duplicateRows = 0;
+        for (SourceCatalog.ProjectInfo p : catalog.projects().values()) {
+            Split s = plan.splitOf().get(p.name());
+            if (s == null) {
+                duplicateRows += p.rows();
+                continue;
+            }
+            projectsPerSplit.merge(s, 1, Integer::sum);
+            rowsPerSplit.merge(s, p.rows(), Long::sum);
+        }
+
+        try {
+            Files.createDirectories(outDir);
+            normaliser.save(normaliserFile);
+            SplitsFile.write(splitsFile, csv, sha, bytes, catalog.rows(), plan,
+                    extra(plan, catalog, projectsPerSplit, rowsPerSplit, duplicateRows, normaliserFile, provenance));
+        } catch (IOException e) {
+            throw new UserException("cannot write preprocess output in " + outDir + ": " + e.getMessage(), e);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        log.info("preprocess: {} rows, {} projects in {} groups; train/val/test projects {}/{}/{}; {} duplicates dropped; {} s",
+                catalog.rows(), catalog.projects().size(), plan.groups().size(), projectsPerSplit.get(Split.TRAIN),
+                projectsPerSplit.get(Split.VAL), projectsPerSplit.get(Split.TEST), plan.duplicates().size(),
+                String.format("%.1f", seconds));
+        return new PreprocessResult(splitsFile, normaliserFile, sha, catalog.rows(), catalog.projects().size(), plan.groups().size(),
+                projectsPerSplit, rowsPerSplit, plan.duplicates().size(), duplicateRows, normaliser, seconds);
+    }
+
+    private static Map<String, Object> extra(SplitPlan plan, SourceCatalog catalog, Map<Split, Integer> projectsPerSplit,
+                                             Map<Split, Long> rowsPerSplit, long duplicateRows, Path normaliserFile,
+                                             Map<String, Object> provenance) throws IOException {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        Map<String, Object> counts = new LinkedHashMap<>();
+        for (Split s : Split.values()) {
+            counts.put(s.id(), Map.of("projects", projectsPerSplit.get(s), "rows", rowsPerSplit.get(s)));
+        }
+        extra.put("counts", counts);
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (SplitPlan.Group g : plan.groups()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", g.id());
+            m.put("split", g.split().id());
+            m.put("projects", g.projects());
+            groups.add(m);
+        }
+        extra.put("groups", groups);
+        Map<String, Object> dup = new LinkedHashMap<>();
+        dup.put("dropped", plan.duplicates().size());
+        dup.put("rows_dropped", duplicateRows);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (var e : plan.duplicates().entrySet()) list.add(Map.of("project", e.getKey(), "duplicate_of", e.getValue()));
+        dup.put("projects", list);
+        extra.put("duplicates", dup);
+        Map<String, Object> hashes = new LinkedHashMap<>();
+        for (SourceCatalog.ProjectInfo p : catalog.projects().values()) hashes.put(p.name(), p.projectHash());
+        extra.put("project_track_hashes", hashes);
+        extra.put("normaliser", Map.of("file", NORMALISER, "sha256", dev.autoeditor.util.Hashing.sha256(normaliserFile)));
+        extra.put("provenance", provenance);
+        return extra;
+    }
+
+    private static long size(Path csv) {
+        try {
+            return Files.size(csv);
+        } catch (IOException e) {
+            throw new UserException("keyframe CSV " + csv + " not found or unreadable; run `auto-editor convert` first or check --input", e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.autoeditor.data;
+
+import dev.autoeditor.config.Config;
+import dev.autoeditor.util.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Where a data file came from: program version, time, seed and the settings that shaped it. */
+final class Provenance {
+    private Provenance() {}
+
+    /**
+     * @param phase    the command that wrote the file
+     * @param sections the config sections (and single keys) whose values the output depends on
+     */
+    static Map<String, Object> of(String phase, Config cfg, List<String> sections) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (String s : sections) for (String k : cfg.keysUnder(s)) settings.put(k, cfg.get(k));
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("tool", "auto-editor");
+        p.put("version", Version.version());
+        p.put("phase", phase);
+        p.put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        p.put("seed", cfg.getLong("seed"));
+        p.put("config_sha256", cfg.hashOf(settings.keySet()));
+        p.put("config", settings);
+        return p;
+    }
+}
