@@ -6,6 +6,7 @@ import dev.autoeditor.data.WindowDataset;
 import dev.autoeditor.model.FramePredictor;
 import dev.autoeditor.model.Predictions;
 import dev.autoeditor.util.Progress;
+import dev.autoeditor.util.UserException;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -57,8 +58,11 @@ public final class Evaluator {
         }
         List<CutScorer> tuners = new ArrayList<>();
         for (int i = 0; i < predictors.size(); i++) tuners.add(new CutScorer(THRESHOLDS, tolerance));
+        int classes = validation.assetClasses();
         forEachBatch(validation, "tune thresholds", batch -> {
-            for (int i = 0; i < predictors.size(); i++) tuners.get(i).add(batch, check(predictors.get(i).predict(batch), batch));
+            for (int i = 0; i < predictors.size(); i++) {
+                tuners.get(i).add(batch, check(predictors.get(i), predictors.get(i).predict(batch), batch, classes));
+            }
         });
         for (int i = 0; i < chosen.length; i++) {
             chosen[i] = tuners.get(i).bestThreshold();
@@ -77,7 +81,7 @@ public final class Evaluator {
         }
         forEachBatch(split, "evaluate", batch -> {
             for (int i = 0; i < predictors.size(); i++) {
-                Predictions p = check(predictors.get(i).predict(batch), batch);
+                Predictions p = check(predictors.get(i), predictors.get(i).predict(batch), batch, split.assetClasses());
                 frames.get(i).add(batch, p);
                 cuts.get(i).add(batch, p);
             }
@@ -105,10 +109,14 @@ public final class Evaluator {
         }
     }
 
-    private static Predictions check(Predictions p, WindowBatch batch) {
+    private static Predictions check(FramePredictor predictor, Predictions p, WindowBatch batch, int classes) {
         if (p.size() != batch.size() || p.length() != batch.length()) {
-            throw new IllegalStateException("predictions of shape [" + p.size() + ", " + p.length()
+            throw new IllegalStateException(predictor.name() + " returned predictions of shape [" + p.size() + ", " + p.length()
                     + "] for a batch of [" + batch.size() + ", " + batch.length() + "]");
+        }
+        if (p.classes() != classes) {
+            throw new UserException(predictor.name() + " predicts " + p.classes() + " asset classes but the windows have "
+                    + classes + "; evaluate on windows made with model.asset_classes=" + p.classes());
         }
         return p;
     }
