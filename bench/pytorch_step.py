@@ -1,15 +1,17 @@
 #!/usr/bin/python3
 """Times one training step of a PyTorch model equivalent to auto-editor's SameDiff transformer.
 
-The model mirrors the Java one at the reference size: per frame, each of the 20 tracks contributes
-its active flag, a learned embedding of its relabelled asset class (inactive = its own row) and its 7
-normalised regression fields; the 20 x 16 track features are projected to d_model, a learned position
-embedding is added, then N pre-norm blocks (causal multi-head self-attention with a padding mask,
-feed-forward with GELU, dropout, residuals), a final layer norm, and one linear layer giving every
-track's active logit, asset logits and 7 regressions. Loss = active BCE + asset cross-entropy (where
-the target is active) + Huber on the regressions (where the target is active), all masked by padding,
-exactly as described in issue 4. A step is forward, loss, backward, gradient clipping (norm 1.0) and an
-AdamW update: the same work the DL4J step does.
+The model mirrors the SameDiff graph (dev.autoeditor.model.TransformerGraph) at the reference size:
+per frame, each of the 20 tracks contributes its active flag, a learned embedding of its relabelled
+asset class (inactive = its own row) and its 7 normalised regression fields; the 20 x 16 track features
+go through one linear map to d_model, a fixed sinusoidal position encoding is added, then N pre-norm
+blocks (separate q, k, v and output projections, causal attention with an additive padding bias,
+feed-forward with GELU, dropout after attention and after feed-forward, residuals), a final layer norm
+and three linear heads per frame: every track's active logit, asset logits and 7 regressions. Loss =
+active BCE + asset cross-entropy (where the target is active) + Huber (delta 1) on the regressions
+(where the target is active), masked by padding, each part averaged over what it counts. A step is
+forward, loss, backward, gradient clipping (global norm 1.0) and an AdamW update: the work the DL4J
+step does. Frames 0..T-2 are inputs and frames 1..T-1 targets, as in the Java trainer.
 
 Thread settings are the caller's: torch.set_num_threads and set_num_interop_threads come from the
 flags; OMP_NUM_THREADS and OPENBLAS_NUM_THREADS must be set in the environment before Python starts
@@ -35,12 +37,25 @@ TRACKS = 20
 REGRESSIONS = 7
 
 
+def sinusoidal(length, d):
+    """The fixed encoding the Java side feeds: sin at even, cos at odd dimensions."""
+    pos = torch.arange(length, dtype=torch.float32)[:, None]
+    i = torch.arange(0, d, 2, dtype=torch.float32)[None, :]
+    angle = pos / torch.pow(10000.0, i / d)
+    enc = torch.zeros(length, d)
+    enc[:, 0::2] = torch.sin(angle)
+    enc[:, 1::2] = torch.cos(angle[:, : d // 2])
+    return enc
+
+
 class Block(nn.Module):
     def __init__(self, d_model, heads, ff, dropout):
         super().__init__()
         self.heads = heads
         self.norm1 = nn.LayerNorm(d_model, eps=1e-5)
-        self.qkv = nn.Linear(d_model, 3 * d_model)
+        self.q = nn.Linear(d_model, d_model)
+        self.k = nn.Linear(d_model, d_model)
+        self.v = nn.Linear(d_model, d_model)
         self.proj = nn.Linear(d_model, d_model)
         self.norm2 = nn.LayerNorm(d_model, eps=1e-5)
         self.ff1 = nn.Linear(d_model, ff)
@@ -50,7 +65,7 @@ class Block(nn.Module):
     def forward(self, x, bias):
         b, t, d = x.shape
         h = self.norm1(x)
-        q, k, v = self.qkv(h).split(d, dim=-1)
+        q, k, v = self.q(h), self.k(h), self.v(h)
         # [B, H, T, dh]: the same hand-written attention the SameDiff graph uses.
         q = q.view(b, t, self.heads, -1).transpose(1, 2)
         k = k.view(b, t, self.heads, -1).transpose(1, 2)
@@ -66,27 +81,29 @@ class FrameTransformer(nn.Module):
     def __init__(self, d_model, heads, layers, ff, classes, asset_embedding, max_len, dropout):
         super().__init__()
         self.classes = classes
-        # Row 0 is "inactive", rows 1..classes are the relabelled asset classes.
+        # Rows 0..classes-1 are the relabelled asset classes, row `classes` is "inactive".
         self.asset_embed = nn.Embedding(classes + 1, asset_embedding)
         self.input = nn.Linear(TRACKS * (1 + asset_embedding + REGRESSIONS), d_model)
-        self.position = nn.Parameter(torch.randn(max_len, d_model) * 0.02)
+        self.register_buffer("position", sinusoidal(max_len, d_model))
         self.blocks = nn.ModuleList(Block(d_model, heads, ff, dropout) for _ in range(layers))
         self.norm = nn.LayerNorm(d_model, eps=1e-5)
-        self.head = nn.Linear(d_model, TRACKS * (1 + classes + REGRESSIONS))
-        self.drop = nn.Dropout(dropout)
+        self.head_active = nn.Linear(d_model, TRACKS)
+        self.head_asset = nn.Linear(d_model, TRACKS * classes)
+        self.head_regression = nn.Linear(d_model, TRACKS * REGRESSIONS)
 
     def forward(self, active, asset, regression, valid):
         b, t, _ = active.shape
-        emb = self.asset_embed(asset + 1)  # [B, T, K, E]
+        emb = self.asset_embed(torch.where(asset < 0, torch.full_like(asset, self.classes), asset))  # [B, T, K, E]
         feats = torch.cat([active.unsqueeze(-1), emb, regression], dim=-1).reshape(b, t, -1)
-        x = self.drop(self.input(feats) + self.position[:t])
+        x = self.input(feats) + self.position[:t]
         causal = torch.triu(torch.full((t, t), -1e9), diagonal=1)
         padding = (1.0 - valid)[:, None, None, :] * -1e9
         bias = causal[None, None] + padding
         for block in self.blocks:
             x = block(x, bias)
-        out = self.head(self.norm(x)).view(b, t, TRACKS, 1 + self.classes + REGRESSIONS)
-        return out[..., 0], out[..., 1:1 + self.classes], out[..., 1 + self.classes:]
+        h = self.norm(x)
+        return (self.head_active(h), self.head_asset(h).view(b, t, TRACKS, self.classes),
+                self.head_regression(h).view(b, t, TRACKS, REGRESSIONS))
 
 
 def loss_fn(model, batch, huber_delta=1.0):
