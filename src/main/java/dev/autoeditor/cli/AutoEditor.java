@@ -17,9 +17,11 @@ import picocli.CommandLine.Command;
         description = "Learns how you edit video from Premiere Pro XML exports and edits new timelines the same way.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ConvertCommand.class,
             PreprocessCommand.class,
             WindowCommand.class,
             BenchCommand.class,
+            SynthCommand.class,
         })
 public final class AutoEditor implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(AutoEditor.class);

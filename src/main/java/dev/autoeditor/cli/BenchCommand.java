@@ -1,16 +1,15 @@
 package dev.autoeditor.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-/** {@code auto-editor bench}: speed measurements; see docs/performance.md. */
+/** {@code auto-editor bench}: performance measurements; each subcommand measures one thing. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Speed measurements (see docs/performance.md).",
-        subcommands = {BenchTrainStepCommand.class})
+        description = "Measure performance (see the subcommands).",
+        subcommands = {BenchConvertCommand.class, BenchTrainStepCommand.class})
 public final class BenchCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {

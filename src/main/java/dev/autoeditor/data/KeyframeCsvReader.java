@@ -141,15 +141,13 @@ public final class KeyframeCsvReader implements AutoCloseable {
     }
 
     private double parseDouble(String s, long line, int column) {
-        if (s.length() == 1) {
-            char c = s.charAt(0);
-            if (c >= '0' && c <= '9') return c - '0';
-        }
-        double v;
-        try {
-            v = Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw bad(line, column, s, "a number");
+        double v = FastDecimal.parse(s);
+        if (Double.isNaN(v)) { // not a plain decimal: let the JDK decide (exponents, long mantissas)
+            try {
+                v = Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                throw bad(line, column, s, "a number");
+            }
         }
         if (!Double.isFinite(v)) throw bad(line, column, s, "a finite number");
         return v == 0.0 ? 0.0 : v; // one zero: -0.0 and 0.0 hash and compare the same

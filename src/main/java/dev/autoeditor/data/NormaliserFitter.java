@@ -24,9 +24,10 @@ import java.util.SplittableRandom;
 public final class NormaliserFitter {
     private final String method;
     private final int reservoirSize;
-    private final long[] count = new long[KeyframeRow.REGRESSIONS];
-    private final double[] mean = new double[KeyframeRow.REGRESSIONS];
-    private final double[] m2 = new double[KeyframeRow.REGRESSIONS];
+    private final Moments moments = new Moments();
+    private final long[] count = moments.count;
+    private final double[] mean = moments.mean;
+    private final double[] m2 = moments.m2;
     private final double[][] reservoir;
     private final SplittableRandom random;
 
@@ -50,11 +51,19 @@ public final class NormaliserFitter {
 
     /** Adds one value of regression field {@code field}. */
     public void add(int field, double x) {
-        long n = ++count[field];
-        double delta = x - mean[field];
-        mean[field] += delta / n;
-        m2[field] += delta * (x - mean[field]);
-        if (reservoir != null) sample(field, x, n);
+        moments.add(field, x);
+        if (reservoir != null) sample(field, x, count[field]);
+    }
+
+    /** Whether {@link #addMoments} suffices (the standard method needs no individual values). */
+    public boolean fitsFromMoments() {
+        return reservoir == null;
+    }
+
+    /** Merges statistics gathered elsewhere (standard method only). */
+    void addMoments(Moments other) {
+        if (!fitsFromMoments()) throw new IllegalStateException("the robust method needs the values, not their moments");
+        moments.merge(other);
     }
 
     private void sample(int field, double x, long n) {

@@ -17,10 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code preprocess}: splits the projects of a keyframe CSV into train, validation and test and fits
- * the normaliser on the training split. Two streaming passes over the CSV, each in memory that grows
- * with the number of sequences, not rows: the first hashes each sequence's track values and the file
- * (for grouping re-exports and for provenance), the second feeds the training rows' active entries to
- * the {@link NormaliserFitter}. Writes {@code splits.json} and {@code normaliser.json}; the data itself
+ * the normaliser on the training split. Streams the CSV in memory that grows with the number of
+ * sequences, not rows: one pass hashes each sequence's track values and the file (for grouping
+ * re-exports and for provenance) and gathers per-project moments, from which the standard normaliser
+ * of the training projects is merged; the robust method needs a second pass that feeds the training
+ * rows' active entries to the {@link NormaliserFitter}'s reservoir. Writes {@code splits.json} and {@code normaliser.json}; the data itself
  * is not copied ({@code window} reads the CSV again).
  */
 public final class Preprocessor {
@@ -77,18 +78,15 @@ public final class Preprocessor {
 
         NormaliserFitter fitter = new NormaliserFitter(method, reservoir, cfg.getLong("seed"));
         long trainRows = 0;
-        try (KeyframeCsvReader reader = new KeyframeCsvReader(csv);
-             Progress progress = Progress.start("preprocess: fit", catalog.rows(), "rows")) {
-            while (reader.next(row)) {
-                if (plan.splitOf().get(row.project) == Split.TRAIN) {
-                    fitter.addRow(row);
-                    trainRows++;
-                }
-                if ((reader.rows() & 4095) == 0) progress.step(4096);
+        if (fitter.fitsFromMoments()) {
+            // standard: merge the training projects' moments from the first pass, in name order
+            for (String p : plan.projects(Split.TRAIN)) {
+                SourceCatalog.ProjectInfo info = catalog.projects().get(p);
+                fitter.addMoments(info.moments());
+                trainRows += info.rows();
             }
-            if (!reader.sha256().equals(sha)) {
-                throw new UserException(csv + " changed while preprocess was reading it; run preprocess again once it is complete");
-            }
+        } else {
+            trainRows = fitFromSecondPass(csv, sha, catalog.rows(), plan, fitter);
         }
 
         Map<String, Object> provenance = Provenance.of("preprocess", cfg, List.of("seed", "preprocess"));
@@ -130,6 +128,25 @@ public final class Preprocessor {
                 String.format("%.1f", seconds));
         return new PreprocessResult(splitsFile, normaliserFile, sha, catalog.rows(), catalog.projects().size(), plan.groups().size(),
                 projectsPerSplit, rowsPerSplit, plan.duplicates().size(), duplicateRows, normaliser, seconds);
+    }
+
+    /** Robust quantiles need the values themselves: stream the CSV again and sample the training rows. */
+    private static long fitFromSecondPass(Path csv, String sha, long rows, SplitPlan plan, NormaliserFitter fitter) {
+        long trainRows = 0;
+        KeyframeRow row = new KeyframeRow();
+        try (KeyframeCsvReader reader = new KeyframeCsvReader(csv); Progress progress = Progress.start("preprocess: fit", rows, "rows")) {
+            while (reader.next(row)) {
+                if (plan.splitOf().get(row.project) == Split.TRAIN) {
+                    fitter.addRow(row);
+                    trainRows++;
+                }
+                if ((reader.rows() & 4095) == 0) progress.step(4096);
+            }
+            if (!reader.sha256().equals(sha)) {
+                throw new UserException(csv + " changed while preprocess was reading it; run preprocess again once it is complete");
+            }
+        }
+        return trainRows;
     }
 
     private static Map<String, Object> extra(SplitPlan plan, SourceCatalog catalog, Map<Split, Integer> projectsPerSplit,

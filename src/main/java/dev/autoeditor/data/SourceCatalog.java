@@ -13,8 +13,11 @@ final class SourceCatalog {
     /** One sequence: its name, rows, whether any track is ever active, and its track hash. */
     record SequenceInfo(String name, long rows, boolean anyActive, String trackHash) {}
 
-    /** One project: its sequences in file order and the hash of all of them in order. */
-    record ProjectInfo(String name, List<SequenceInfo> sequences, long rows, String projectHash) {}
+    /**
+     * One project: its sequences in file order, the hash of all of them in order, and the moments of its
+     * active regression values (so the standard normaliser needs no second pass).
+     */
+    record ProjectInfo(String name, List<SequenceInfo> sequences, long rows, String projectHash, Moments moments) {}
 
     private final Map<String, ProjectInfo> projects = new LinkedHashMap<>();
     private String openProject;
@@ -22,6 +25,7 @@ final class SourceCatalog {
     private String openSequence;
     private TrackHash openHash;
     private boolean openAnyActive;
+    private Moments openMoments;
     private long rows;
 
     /** Adds a row; rows arrive grouped by project and sequence (the reader checks sequences). */
@@ -34,6 +38,7 @@ final class SourceCatalog {
             }
             openProject = row.project;
             openSequences = new ArrayList<>();
+            openMoments = new Moments();
         }
         if (!row.sequence.equals(openSequence)) {
             closeSequence();
@@ -42,6 +47,7 @@ final class SourceCatalog {
             openAnyActive = false;
         }
         openHash.addRow(row);
+        openMoments.addRow(row);
         for (boolean a : row.active) openAnyActive |= a;
         rows++;
     }
@@ -63,7 +69,7 @@ final class SourceCatalog {
             whole.add(s.rows());
             projectRows += s.rows();
         }
-        projects.put(openProject, new ProjectInfo(openProject, List.copyOf(openSequences), projectRows, whole.hex()));
+        projects.put(openProject, new ProjectInfo(openProject, List.copyOf(openSequences), projectRows, whole.hex(), openMoments));
         openProject = null;
     }
 

@@ -17,8 +17,9 @@ import java.util.TreeSet;
  *   <li>Exact duplicates: a project whose whole track hash (all its sequences in order) equals that of a
  *       project earlier by name is a re-export; with {@code dropDuplicates} it is dropped and counted.</li>
  *   <li>Groups: projects that share any sequence with identical per-frame track values (and at least one
- *       active entry: an empty sequence carries no edit) are linked; linked projects form one group, so
- *       a re-exported or partly re-used edit never sits on both sides of a split.</li>
+ *       active entry: an empty sequence carries no edit) are linked, and so are kept exact duplicates;
+ *       linked projects form one group, so a re-exported or partly re-used edit never sits on both
+ *       sides of a split.</li>
  *   <li>Groups are ordered by their first project name, shuffled with a seed derived from the master
  *       seed, and the first round(n * train) go to train, the next round(n * val) to validation, the
  *       rest to test. With three or more groups, a split whose fraction is above 0 gets at least one
@@ -64,6 +65,8 @@ public final class SplitPlanner {
         }
 
         UnionFind links = new UnionFind(kept);
+        // kept duplicates (when not dropping) stay together even if none of their sequences has an active entry
+        for (String p : kept) links.union(firstWithHash.get(projectHash.get(p)), p);
         Map<String, String> ownerOfSequence = new HashMap<>();
         for (String p : kept) {
             for (String h : sequenceHashes.getOrDefault(p, List.of())) {
@@ -98,22 +101,18 @@ public final class SplitPlanner {
 
     /** Groups per split: {train, val, test}. */
     int[] counts(int n) {
-        int train = (int) Math.round(n * trainFraction);
-        int val = (int) Math.round(n * valFraction);
-        if (train + val > n) val = n - train;
+        if (n == 0) return new int[] {0, 0, 0};
+        int train = Math.max(1, (int) Math.round(n * trainFraction)); // train is never empty
+        int val = Math.min((int) Math.round(n * valFraction), n - train);
         int test = n - train - val;
-        boolean wantVal = valFraction > 0;
-        boolean wantTest = 1 - trainFraction - valFraction > 1e-9;
         if (n >= 3) {
-            if (wantVal && val == 0) { val = 1; train--; }
-            if (wantTest && test == 0) { test = 1; train--; }
+            if (valFraction > 0 && val == 0 && train > 1) { val = 1; train--; }
+            if (1 - trainFraction - valFraction > 1e-9 && test == 0) {
+                if (train > 1) { train--; test = 1; }
+                else if (val > 1) { val--; test = 1; }
+            }
         }
-        if (n >= 1 && train == 0) {
-            // train must never be empty: take back from the larger of the others
-            if (val >= test && val > 0) val--; else test--;
-            train = 1;
-        }
-        return new int[] {train, val, n - train - val};
+        return new int[] {train, val, test};
     }
 
     /** Disjoint sets over project names, for linking projects that share a sequence. */

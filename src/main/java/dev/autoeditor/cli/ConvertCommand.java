@@ -1,0 +1,71 @@
+package dev.autoeditor.cli;
+
+import dev.autoeditor.timeline.Clip;
+import dev.autoeditor.timeline.table.ConvertOptions;
+import dev.autoeditor.timeline.table.ConvertResult;
+import dev.autoeditor.timeline.table.Converter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code auto-editor convert}: xmeml exports to the per-frame keyframe CSV. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = "Convert Premiere Pro / FCP7 XML (xmeml) exports into one per-frame keyframe CSV.")
+public final class ConvertCommand extends BaseCommand {
+    @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
+            description = "An xmeml file, or a folder searched recursively for *.xml (repeatable).")
+    List<Path> inputs;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE.csv", description = "The CSV to write.")
+    Path output;
+
+    @Option(names = "--fps", paramLabel = "RATE|native",
+            description = "Samples per second of timeline (5, 2.5, 30000/1001) or 'native' for every frame; default: config convert.sample_fps.")
+    String fps;
+
+    @Option(names = "--force", description = "Overwrite an existing output.")
+    boolean force;
+
+    @Override
+    protected int run() throws Exception {
+        ConvertOptions options = ConvertOptions.fromConfig(config(), fps, force);
+        ConvertResult result = Converter.convertXmeml(inputs, output, options);
+        printSummary(result, global.verbosity() > 0);
+        return result.complete() ? ExitCodes.OK : ExitCodes.PARTIAL;
+    }
+
+    private void printSummary(ConvertResult r, boolean verbose) {
+        PrintWriter out = out();
+        for (ConvertResult.FileReport f : r.converted()) {
+            StringBuilder line = new StringBuilder("  " + f.path() + ": " + f.sequences() + " sequence(s), " + f.rows() + " rows");
+            for (Map.Entry<Clip.Unsupported, List<String>> e : f.unsupported().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey()).toList()) {
+                line.append(", ").append(e.getValue().size()).append(" clip(s) with ").append(label(e.getKey()));
+            }
+            out.println(line);
+            for (String note : f.notes()) out.println("    note: " + note);
+            if (verbose) {
+                f.unsupported().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+                        e.getValue().forEach(clip -> out.println("    " + label(e.getKey()) + ": " + clip)));
+            }
+        }
+        for (ConvertResult.FileFailure f : r.failures()) err().println("failed: " + f.message());
+        out.println("converted " + r.converted().size() + " of " + (r.converted().size() + r.failures().size())
+                + " file(s): " + r.sequences() + " sequence(s), " + r.rows() + " rows at " + r.sampling()
+                + " fps -> " + r.output() + (r.failures().isEmpty() ? "" : " (" + r.failures().size() + " failed)"));
+        out.println("provenance: " + r.provenance());
+    }
+
+    private static String label(Clip.Unsupported u) {
+        return switch (u) {
+            case ROTATION -> "rotation";
+            case OPACITY -> "opacity";
+            case SPEED -> "speed change";
+            case TIME_REMAP -> "time remapping";
+            case REVERSED -> "reversed playback";
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package dev.autoeditor.timeline.synth;
+
+import dev.autoeditor.timeline.Crop;
+import dev.autoeditor.timeline.Motion;
+
+/**
+ * How a shot is framed: its Basic Motion and Crop. Keyframes sit on the source axis, so a look is
+ * computed once the clip's final in and out are known (a transition extends them).
+ */
+interface Look {
+    Motion motion(long in, long out);
+
+    Crop crop(long in, long out);
+
+    /** A fixed framing. */
+    static Look fixed(Motion motion, Crop crop) {
+        return new Look() {
+            @Override
+            public Motion motion(long in, long out) {
+                return motion;
+            }
+
+            @Override
+            public Crop crop(long in, long out) {
+                return crop;
+            }
+        };
+    }
+
+    static Look fixed(Motion motion) {
+        return fixed(motion, Crop.NONE);
+    }
+
+    /** Animated motion without crop. */
+    static Look animated(MotionCurve curve) {
+        return new Look() {
+            @Override
+            public Motion motion(long in, long out) {
+                return curve.motion(in, out);
+            }
+
+            @Override
+            public Crop crop(long in, long out) {
+                return Crop.NONE;
+            }
+        };
+    }
+
+    /** Motion as a function of the clip's source range. */
+    @FunctionalInterface
+    interface MotionCurve {
+        Motion motion(long in, long out);
+    }
+}

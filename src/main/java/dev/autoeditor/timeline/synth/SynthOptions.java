@@ -1,0 +1,69 @@
+package dev.autoeditor.timeline.synth;
+
+import dev.autoeditor.config.Config;
+import dev.autoeditor.config.ConfigException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What to synthesise: how many projects, the seed, the styles mixed in (project i has style
+ * {@code styles[i mod styles.size()]}) and the range of sequence lengths.
+ */
+public record SynthOptions(int projects, long seed, List<SynthStyle> styles, double minDurationS, double maxDurationS) {
+    /** Longest sequence: sources are a few times longer, and media of 11 hours or more reads as a still. */
+    public static final double MAX_DURATION_S = 3 * 3600;
+
+    public SynthOptions {
+        styles = List.copyOf(styles);
+        if (projects < 0) throw new ConfigException("synth.projects is " + projects + "; it must be 0 or more");
+        if (styles.isEmpty()) throw new ConfigException("synth.styles is empty; list at least one of " + SynthStyle.names());
+        if (!(minDurationS >= 5)) {
+            throw new ConfigException("synth.min_duration_s is " + minDurationS + "; it must be at least 5 seconds");
+        }
+        if (!(maxDurationS <= MAX_DURATION_S)) {
+            throw new ConfigException("synth.max_duration_s is " + maxDurationS + "; it must be at most "
+                    + MAX_DURATION_S + " (3 hours): longer synthetic media would read back as stills");
+        }
+        if (!(maxDurationS >= minDurationS)) {
+            throw new ConfigException("synth.max_duration_s is " + maxDurationS
+                    + "; it must be at least synth.min_duration_s (" + minDurationS + ")");
+        }
+    }
+
+    /** The settings under {@code synth.*} and the master {@code seed}. */
+    public static SynthOptions fromConfig(Config config) {
+        List<SynthStyle> styles = new ArrayList<>();
+        for (Object o : config.getList("synth.styles")) {
+            SynthStyle s = SynthStyle.byName(String.valueOf(o));
+            if (s == null) {
+                throw new ConfigException("config key 'synth.styles' contains '" + o + "'; allowed values: " + SynthStyle.names());
+            }
+            styles.add(s);
+        }
+        return new SynthOptions(config.getInt("synth.projects"), config.getLong("seed"), styles,
+                config.getDouble("synth.min_duration_s"), config.getDouble("synth.max_duration_s"));
+    }
+
+    public SynthOptions withProjects(int n) {
+        return new SynthOptions(n, seed, styles, minDurationS, maxDurationS);
+    }
+
+    public SynthOptions withSeed(long s) {
+        return new SynthOptions(projects, s, styles, minDurationS, maxDurationS);
+    }
+
+    public SynthOptions withStyles(List<SynthStyle> only) {
+        return new SynthOptions(projects, seed, only, minDurationS, maxDurationS);
+    }
+
+    /** The style of project {@code index} (0-based). */
+    public SynthStyle styleOf(int index) {
+        return styles.get(index % styles.size());
+    }
+
+    /** The file name (without .xml) of project {@code index}: synth-0001-interview for index 0. */
+    public String projectName(int index) {
+        return String.format(Locale.ROOT, "synth-%04d-%s", index + 1, styleOf(index).configName());
+    }
+}

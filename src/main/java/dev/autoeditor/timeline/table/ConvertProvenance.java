@@ -1,0 +1,65 @@
+package dev.autoeditor.timeline.table;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.Hashing;
+import dev.autoeditor.util.Version;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The sidecar beside a keyframe CSV saying where it came from: inputs and their hashes, settings, version, time. */
+public final class ConvertProvenance {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ConvertProvenance() {}
+
+    public static Path sidecarFor(Path csv) {
+        return csv.resolveSibling(csv.getFileName() + ".provenance.json");
+    }
+
+    static void write(ConvertResult result, ConvertOptions options) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("tool", "auto-editor convert");
+        root.put("version", Version.version());
+        root.put("created", Instant.now().toString());
+        root.put("output", result.output().getFileName().toString());
+        root.put("output_sha256", Hashing.sha256(result.output()));
+        root.put("sample_fps", result.sampling().toString());
+        root.put("sequences", result.sequences());
+        root.put("rows", result.rows());
+        ObjectNode settings = root.putObject("config");
+        for (Map.Entry<String, Object> e : new TreeMap<>(options.settings()).entrySet()) {
+            settings.putPOJO(e.getKey(), e.getValue());
+        }
+        // Inputs in path order, converted or not, as the CSV orders them.
+        Map<Path, ObjectNode> byPath = new TreeMap<>();
+        for (ConvertResult.FileReport r : result.converted()) {
+            ObjectNode n = JSON.createObjectNode();
+            byPath.put(r.path(), n);
+            n.put("path", r.path().toString());
+            n.put("sha256", r.sha256());
+            n.put("bytes", r.bytes());
+            n.put("status", "converted");
+            n.put("sequences", r.sequences());
+            n.put("rows", r.rows());
+        }
+        for (ConvertResult.FileFailure f : result.failures()) {
+            ObjectNode n = JSON.createObjectNode();
+            byPath.put(f.path(), n);
+            n.put("path", f.path().toString());
+            n.put("sha256", f.sha256());
+            n.put("bytes", f.bytes());
+            n.put("status", "failed");
+            n.put("error", f.message());
+        }
+        ArrayNode inputs = root.putArray("inputs");
+        byPath.values().forEach(inputs::add);
+        AtomicFiles.writeString(result.provenance(), JSON.writeValueAsString(root) + "\n");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.autoeditor.timeline.table;
+
+import dev.autoeditor.timeline.Clip;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** What a conversion did: the files converted (in output order), the files that failed, and where the CSV went. */
+public record ConvertResult(Path output, Path provenance, SamplingRate sampling, List<FileReport> converted,
+                            List<FileFailure> failures) {
+    public ConvertResult {
+        converted = List.copyOf(converted);
+        failures = List.copyOf(failures);
+    }
+
+    /** One converted file: its sequences and rows, notes (skipped sequences, dropped tracks), and
+     *  the clips whose effects the table does not carry, by kind ("sequence / clip" names). */
+    public record FileReport(Path path, String project, String sha256, long bytes, int sequences, long rows,
+                             List<String> notes, Map<Clip.Unsupported, List<String>> unsupported) {
+        public FileReport {
+            notes = List.copyOf(notes);
+            unsupported = Map.copyOf(unsupported);
+        }
+    }
+
+    /** A file that could not be converted; the message names the file, the line where known, and the reason. */
+    public record FileFailure(Path path, String sha256, long bytes, String message) {}
+
+    public long rows() {
+        return converted.stream().mapToLong(FileReport::rows).sum();
+    }
+
+    public int sequences() {
+        return converted.stream().mapToInt(FileReport::sequences).sum();
+    }
+
+    public boolean complete() {
+        return failures.isEmpty();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.autoeditor.timeline.table;
+
+import dev.autoeditor.timeline.KeyframeColumns;
+import dev.autoeditor.timeline.table.ConvertResult.FileFailure;
+import dev.autoeditor.timeline.table.ConvertResult.FileReport;
+import dev.autoeditor.timeline.xmeml.XmemlReader;
+import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.Progress;
+import dev.autoeditor.util.UserException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * xmeml files to one keyframe CSV. Files convert in parallel, each into its own part file; the parts
+ * are then joined in path order behind one header, so the output is the same whatever the thread
+ * count. A file that fails is reported and left out; the others still convert. The CSV is written to a
+ * temporary name and moved into place, and a provenance sidecar ({@code FILE.csv.provenance.json})
+ * records the inputs' hashes, the settings and the version.
+ */
+public final class Converter {
+    private static final Logger log = LoggerFactory.getLogger(Converter.class);
+
+    private final ProjectReader reader;
+
+    public Converter(ProjectReader reader) {
+        this.reader = reader;
+    }
+
+    /** A converter reading xmeml with {@link XmemlReader}. */
+    public static Converter xmeml() {
+        XmemlReader xml = new XmemlReader();
+        return new Converter(xml::read);
+    }
+
+    /** The pipeline's entry point: xmeml inputs to one keyframe CSV with its provenance sidecar. */
+    public static ConvertResult convertXmeml(List<Path> inputs, Path outputCsv, ConvertOptions options)
+            throws IOException, InterruptedException {
+        return xmeml().convert(inputs, outputCsv, options);
+    }
+
+    /**
+     * Converts {@code inputs} (files, or folders searched for *.xml) into {@code outputCsv}. Throws a
+     * UserException when the output exists without {@code force}, or when no file converts.
+     */
+    public ConvertResult convert(List<Path> inputs, Path outputCsv, ConvertOptions options)
+            throws IOException, InterruptedException {
+        AtomicFiles.checkOverwrite(outputCsv, options.force());
+        List<Path> files = InputFiles.expand(inputs);
+        Path parent = outputCsv.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path parts = parent.resolve("." + outputCsv.getFileName() + ".parts");
+        deleteTree(parts);
+        Files.createDirectories(parts);
+        int threads = Math.min(options.effectiveThreads(), files.size());
+        log.info("converting {} file(s) on {} thread(s), sampling {}", files.size(), threads, options.sampling());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<FileReport> converted = new ArrayList<>();
+        List<FileFailure> failures = new ArrayList<>();
+        Path tmp = AtomicFiles.tempFor(outputCsv.toAbsolutePath());
+        try (Progress progress = Progress.start("convert", files.size(), "files")) {
+            List<Future<FileConversion.Outcome>> futures = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                Path part = parts.resolve(String.format("%06d.csv", i));
+                futures.add(pool.submit(() -> FileConversion.run(reader, file, options.sampling(), part)));
+            }
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                out.write(headerLine());
+                for (int i = 0; i < futures.size(); i++) {
+                    FileConversion.Outcome outcome = get(futures.get(i));
+                    Path part = parts.resolve(String.format("%06d.csv", i));
+                    if (outcome.report() != null) {
+                        Files.copy(part, out);
+                        converted.add(outcome.report());
+                        log.debug("{}: {} sequence(s), {} rows", files.get(i), outcome.report().sequences(), outcome.report().rows());
+                    } else {
+                        failures.add(outcome.failure());
+                        log.debug("failed: {}", outcome.failure().message());
+                    }
+                    Files.deleteIfExists(part);
+                    progress.step(1);
+                }
+            }
+            if (converted.isEmpty()) {
+                throw new UserException("none of the " + files.size() + " input file(s) converted; first failure: "
+                        + failures.get(0).message(), 1, null);
+            }
+            AtomicFiles.move(tmp, outputCsv);
+        } finally {
+            pool.shutdownNow();
+            Files.deleteIfExists(tmp);
+            deleteTree(parts);
+        }
+        Path sidecar = ConvertProvenance.sidecarFor(outputCsv);
+        ConvertResult result = new ConvertResult(outputCsv, sidecar, options.sampling(), converted, failures);
+        ConvertProvenance.write(result, options);
+        return result;
+    }
+
+    private static FileConversion.Outcome get(Future<FileConversion.Outcome> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            // FileConversion turns every failure into an outcome; anything else is a bug to surface.
+            throw new IllegalStateException("conversion worker failed", e.getCause());
+        }
+    }
+
+    static byte[] headerLine() {
+        return (String.join(",", KeyframeColumns.HEADER) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}

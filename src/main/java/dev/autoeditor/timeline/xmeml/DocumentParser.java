@@ -1,0 +1,278 @@
+package dev.autoeditor.timeline.xmeml;
+
+import dev.autoeditor.timeline.Rate;
+import dev.autoeditor.timeline.Transition;
+import dev.autoeditor.timeline.xmeml.Drafts.ClipDraft;
+import dev.autoeditor.timeline.xmeml.Drafts.FileDraft;
+import dev.autoeditor.timeline.xmeml.Drafts.SequenceDraft;
+import dev.autoeditor.timeline.xmeml.Drafts.TrackDraft;
+import dev.autoeditor.timeline.xmeml.Drafts.TransitionDraft;
+
+import javax.xml.stream.XMLStreamException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One streaming pass over an xmeml document by recursive descent. Elements the timeline needs are
+ * read where they occur; everything else is walked only to find {@code <file>}, {@code <sequence>}
+ * and {@code <multiclip>} definitions that later references may name (a clip in a bin, an audio
+ * track, or a multicam angle can hold the first full definition of a file).
+ * A {@code <sequence>} is top-level unless it lies inside a clip, clip item or multicam clip.
+ */
+final class DocumentParser {
+    /** What one document holds, before references are resolved. */
+    static final class Parsed {
+        final List<SequenceDraft> topLevel = new ArrayList<>();
+        final Map<String, FileDraft> files = new HashMap<>();
+        final Map<String, SequenceDraft> sequences = new HashMap<>();
+        final Map<String, String> multiclipNames = new HashMap<>();
+        final List<ClipDraft> videoClips = new ArrayList<>();
+        int rootLine;
+    }
+
+    private final XmlCursor c;
+    private final Parsed parsed = new Parsed();
+
+    private DocumentParser(XmlCursor cursor) {
+        this.c = cursor;
+    }
+
+    static Parsed parse(XmlCursor cursor) throws XMLStreamException {
+        DocumentParser p = new DocumentParser(cursor);
+        String root = cursor.root();
+        p.parsed.rootLine = cursor.line();
+        if (!"xmeml".equals(root)) {
+            throw cursor.error("not an xmeml file (the root element is <" + root + ">, expected <xmeml>)",
+                    "export the sequence from Premiere Pro or Final Cut Pro 7 as Final Cut Pro XML");
+        }
+        p.walk(false);
+        return p.parsed;
+    }
+
+    /**
+     * Elements that never hold a file, sequence or multicam definition (metadata, effects, links): an
+     * unknown element with one of these names is skipped whole instead of walked.
+     */
+    private static final Set<String> OPAQUE = Set.of("filter", "effect", "link", "logginginfo", "labels",
+            "comments", "marker", "timecode", "itemhistory", "colorinfo", "sourcetrack", "appspecificdata",
+            "samplecharacteristics", "audiochannel", "format", "uuid", "updatebehavior");
+
+    /** Walks the children of the current element looking for definitions and top-level sequences. */
+    private void walk(boolean insideClip) throws XMLStreamException {
+        while (c.nextChild()) {
+            switch (c.name()) {
+                case "sequence" -> sequence(!insideClip);
+                case "file" -> file();
+                case "multiclip" -> multiclip(null);
+                case "clip", "clipitem", "generatoritem", "mediasource" -> walk(true);
+                default -> other(insideClip);
+            }
+        }
+    }
+
+    /** An element the caller does not read: skipped when it cannot hold definitions, else walked. */
+    private void other(boolean insideClip) throws XMLStreamException {
+        if (OPAQUE.contains(c.name())) c.skip();
+        else walk(insideClip);
+    }
+
+    private SequenceDraft sequence(boolean topLevel) throws XMLStreamException {
+        SequenceDraft s = new SequenceDraft();
+        s.id = c.attribute("id");
+        s.line = c.line();
+        while (c.nextChild()) {
+            s.defined = true;
+            switch (c.name()) {
+                case "name" -> s.name = c.text();
+                case "duration" -> s.duration = c.longValue();
+                case "rate" -> s.rate = rate();
+                case "media" -> media(s);
+                default -> other(true);
+            }
+        }
+        if (s.defined) {
+            if (s.id != null) parsed.sequences.putIfAbsent(s.id, s);
+            if (topLevel) parsed.topLevel.add(s);
+        }
+        return s;
+    }
+
+    private void media(SequenceDraft s) throws XMLStreamException {
+        while (c.nextChild()) {
+            if ("video".equals(c.name())) video(s);
+            else other(true);
+        }
+    }
+
+    private void video(SequenceDraft s) throws XMLStreamException {
+        while (c.nextChild()) {
+            switch (c.name()) {
+                case "format" -> format(s);
+                case "track" -> s.tracks.add(track());
+                default -> other(true);
+            }
+        }
+    }
+
+    private void format(SequenceDraft s) throws XMLStreamException {
+        while (c.nextChild()) {
+            if (!"samplecharacteristics".equals(c.name())) {
+                c.skip();
+                continue;
+            }
+            while (c.nextChild()) {
+                switch (c.name()) {
+                    case "width" -> s.width = (int) c.longValue();
+                    case "height" -> s.height = (int) c.longValue();
+                    default -> c.skip();
+                }
+            }
+        }
+    }
+
+    private TrackDraft track() throws XMLStreamException {
+        TrackDraft t = new TrackDraft();
+        while (c.nextChild()) {
+            switch (c.name()) {
+                case "enabled" -> t.enabled = c.booleanValue();
+                case "clipitem" -> t.items.add(clip(false));
+                case "generatoritem" -> t.items.add(clip(true));
+                case "transitionitem" -> t.items.add(transition());
+                default -> other(true);
+            }
+        }
+        return t;
+    }
+
+    private ClipDraft clip(boolean generatorItem) throws XMLStreamException {
+        ClipDraft d = new ClipDraft();
+        d.generatorItem = generatorItem;
+        d.id = c.attribute("id");
+        d.line = c.line();
+        while (c.nextChild()) {
+            switch (c.name()) {
+                case "name" -> d.name = c.text();
+                case "masterclipid" -> d.masterclipId = c.text();
+                case "enabled" -> d.enabled = c.booleanValue();
+                case "start" -> d.start = c.longValue();
+                case "end" -> d.end = c.longValue();
+                case "in" -> d.in = c.longValue();
+                case "out" -> d.out = c.longValue();
+                case "duration" -> d.duration = c.longValue();
+                case "rate" -> d.rate = rate();
+                case "stillframe" -> d.still |= c.booleanValue();
+                case "file" -> d.file = file();
+                case "sequence" -> d.sequence = sequence(false);
+                case "multiclip" -> multiclip(d);
+                case "filter" -> EffectReader.readFilter(c, d);
+                case "effect" -> {
+                    EffectReader.EffectDraft e = EffectReader.readEffect(c);
+                    if (d.generatorId == null) {
+                        d.generatorId = e.id;
+                        d.generatorName = e.name;
+                    }
+                }
+                default -> other(true);
+            }
+        }
+        parsed.videoClips.add(d);
+        return d;
+    }
+
+    private void multiclip(ClipDraft owner) throws XMLStreamException {
+        String id = c.attribute("id");
+        String name = null;
+        while (c.nextChild()) {
+            if ("name".equals(c.name()) && name == null) name = c.text();
+            else other(true);
+        }
+        if (id != null && name != null) parsed.multiclipNames.putIfAbsent(id, name);
+        if (owner != null && owner.multiclipId == null) {
+            owner.multiclipId = id == null ? "" : id;
+            owner.multiclipName = name;
+        }
+    }
+
+    private TransitionDraft transition() throws XMLStreamException {
+        TransitionDraft t = new TransitionDraft();
+        t.line = c.line();
+        while (c.nextChild()) {
+            switch (c.name()) {
+                case "start" -> t.start = c.longValue();
+                case "end" -> t.end = c.longValue();
+                case "alignment" -> t.alignment = Transition.Alignment.fromXml(c.text());
+                case "cutPoint" -> t.cutPoint = c.longValue();
+                case "cutPointTicks" -> t.cutPointTicks = c.longValue();
+                case "rate" -> t.rate = rate();
+                case "effect" -> {
+                    EffectReader.EffectDraft e = EffectReader.readEffect(c);
+                    t.effectId = e.id;
+                    t.name = e.name;
+                }
+                default -> other(true);
+            }
+        }
+        return t;
+    }
+
+    private FileDraft file() throws XMLStreamException {
+        FileDraft f = new FileDraft();
+        f.id = c.attribute("id");
+        while (c.nextChild()) {
+            f.defined = true;
+            switch (c.name()) {
+                case "name" -> f.name = c.text();
+                case "pathurl" -> f.pathUrl = c.text();
+                case "mediaSource" -> f.mediaSource = c.text();
+                case "duration" -> f.duration = c.longValue();
+                case "rate" -> f.rate = rate();
+                case "media" -> fileMedia(f);
+                default -> other(true);
+            }
+        }
+        if (f.defined && f.id != null) parsed.files.putIfAbsent(f.id, f);
+        return f;
+    }
+
+    private void fileMedia(FileDraft f) throws XMLStreamException {
+        while (c.nextChild()) {
+            if (!"video".equals(c.name())) {
+                other(true);
+                continue;
+            }
+            while (c.nextChild()) {
+                switch (c.name()) {
+                    case "duration" -> f.videoDuration = c.longValue();
+                    case "stillframe" -> f.still |= c.booleanValue();
+                    case "samplecharacteristics" -> {
+                        while (c.nextChild()) {
+                            switch (c.name()) {
+                                case "width" -> f.width = (int) c.longValue();
+                                case "height" -> f.height = (int) c.longValue();
+                                default -> c.skip();
+                            }
+                        }
+                    }
+                    default -> other(true);
+                }
+            }
+        }
+    }
+
+    /** A {@code <rate>}; null when it gives no usable timebase. */
+    private Rate rate() throws XMLStreamException {
+        long timebase = 0;
+        boolean ntsc = false;
+        while (c.nextChild()) {
+            switch (c.name()) {
+                case "timebase" -> timebase = Math.round(c.doubleValue());
+                case "ntsc" -> ntsc = c.booleanValue();
+                default -> c.skip();
+            }
+        }
+        return timebase > 0 && timebase <= 10_000 ? new Rate((int) timebase, ntsc) : null;
+    }
+}

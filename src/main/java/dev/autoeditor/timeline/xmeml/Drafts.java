@@ -1,0 +1,99 @@
+package dev.autoeditor.timeline.xmeml;
+
+import dev.autoeditor.timeline.Clip;
+import dev.autoeditor.timeline.Crop;
+import dev.autoeditor.timeline.Motion;
+import dev.autoeditor.timeline.Rate;
+import dev.autoeditor.timeline.Transition;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Mutable shapes filled during the single streaming pass. References by id ({@code <file id="x"/>},
+ * {@code <sequence id="x"/>}, {@code <multiclip id="x"/>}) may point forwards in real exports, so
+ * sources are resolved into the immutable timeline records only after the document has been read
+ * (see {@link ModelBuilder}).
+ */
+final class Drafts {
+    private Drafts() {}
+
+    /** A {@code <file>}: a full definition, or an empty reference by id ({@link #defined} false). */
+    static final class FileDraft {
+        String id;
+        boolean defined;
+        String name;
+        String pathUrl;
+        String mediaSource;
+        long duration = -1;
+        long videoDuration = -1;
+        Rate rate;
+        int width;
+        int height;
+        boolean still;
+    }
+
+    /** A {@code <sequence>}: a definition, or an empty reference by id. */
+    static final class SequenceDraft {
+        String id;
+        boolean defined;
+        int line;
+        String name;
+        Rate rate;
+        long duration;
+        int width;
+        int height;
+        final List<TrackDraft> tracks = new ArrayList<>();
+    }
+
+    static final class TrackDraft {
+        boolean enabled = true;
+        /** {@link ClipDraft}s and {@link TransitionDraft}s in document order. */
+        final List<Object> items = new ArrayList<>();
+    }
+
+    static final class ClipDraft {
+        int line;
+        String id;
+        String name;
+        String masterclipId;
+        boolean enabled = true;
+        boolean generatorItem;
+        Long start;
+        Long end;
+        Long in;
+        Long out;
+        long duration = -1;
+        Rate rate;
+        boolean still;
+        FileDraft file;
+        SequenceDraft sequence;
+        String multiclipId;
+        String multiclipName;
+        /** Effect id and name of a generator: a {@code <generatoritem>}'s effect or a clip's generator filter. */
+        String generatorId;
+        String generatorName;
+        Motion motion = Motion.IDENTITY;
+        Crop crop = Crop.NONE;
+        boolean motionSeen;
+        boolean cropSeen;
+        final Set<Clip.Unsupported> unsupported = EnumSet.noneOf(Clip.Unsupported.class);
+    }
+
+    static final class TransitionDraft {
+        int line;
+        long start = -1;
+        long end = -1;
+        Transition.Alignment alignment = Transition.Alignment.CENTER;
+        long cutPoint = -1;
+        long cutPointTicks = -1;
+        Rate rate;
+        String effectId;
+        String name;
+    }
+
+    /** One multicam clip definition ({@code <multiclip id>} with its name). */
+    record MulticlipDef(String id, String name) {}
+}

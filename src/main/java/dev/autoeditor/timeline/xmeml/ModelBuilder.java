@@ -1,0 +1,205 @@
+package dev.autoeditor.timeline.xmeml;
+
+import dev.autoeditor.timeline.Clip;
+import dev.autoeditor.timeline.Rate;
+import dev.autoeditor.timeline.Sequence;
+import dev.autoeditor.timeline.Source;
+import dev.autoeditor.timeline.TrackItem;
+import dev.autoeditor.timeline.Transition;
+import dev.autoeditor.timeline.VideoTrack;
+import dev.autoeditor.timeline.xmeml.Drafts.ClipDraft;
+import dev.autoeditor.timeline.xmeml.Drafts.FileDraft;
+import dev.autoeditor.timeline.xmeml.Drafts.SequenceDraft;
+import dev.autoeditor.timeline.xmeml.Drafts.TrackDraft;
+import dev.autoeditor.timeline.xmeml.Drafts.TransitionDraft;
+import dev.autoeditor.util.UserException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the drafts of one document into timeline records, resolving references by id: every
+ * {@code <file id="x">} becomes one shared {@link Source.File} (the first full definition wins, wherever
+ * it stands in the document), every nested sequence one {@link Sequence}.
+ */
+final class ModelBuilder {
+    /** Premiere's time unit: ticks per second. */
+    static final long TICKS_PER_SECOND = 254_016_000_000L;
+    /** Files at least this long (in seconds) are stills: Premiere gives stills about 12 hours. */
+    static final double STILL_SECONDS = 11 * 3600;
+
+    private final DocumentParser.Parsed parsed;
+    private final String fileName;
+    private final Map<String, Source.File> filesById = new HashMap<>();
+    private final Map<FileDraft, Source.File> anonymousFiles = new IdentityHashMap<>();
+    private final Map<SequenceDraft, Sequence> built = new IdentityHashMap<>();
+    private final Map<SequenceDraft, Boolean> building = new IdentityHashMap<>();
+
+    private ModelBuilder(DocumentParser.Parsed parsed, String fileName) {
+        this.parsed = parsed;
+        this.fileName = fileName;
+    }
+
+    static List<Sequence> topLevelSequences(DocumentParser.Parsed parsed, String fileName) {
+        ModelBuilder b = new ModelBuilder(parsed, fileName);
+        b.markStills();
+        List<Sequence> out = new ArrayList<>(parsed.topLevel.size());
+        for (SequenceDraft s : parsed.topLevel) out.add(b.sequence(s));
+        return out;
+    }
+
+    /** A clip can say what its file's definition does not: that it is a still, or how long the media is. */
+    private void markStills() {
+        for (ClipDraft d : parsed.videoClips) {
+            FileDraft f = resolve(d.file);
+            if (f == null) continue;
+            if (d.still) f.still = true;
+            if (f.duration < 0 && f.videoDuration < 0 && d.duration >= 0 && f.rate == null) {
+                f.duration = d.duration;
+                f.rate = d.rate;
+            }
+        }
+    }
+
+    private FileDraft resolve(FileDraft f) {
+        if (f == null) return null;
+        if (f.id != null) {
+            FileDraft def = parsed.files.get(f.id);
+            if (def != null) return def;
+        }
+        return f;
+    }
+
+    private Sequence sequence(SequenceDraft draft) {
+        SequenceDraft s = draft;
+        if (!s.defined) {
+            s = s.id == null ? null : parsed.sequences.get(s.id);
+            if (s == null) {
+                throw error(draft.line, "a clip refers to sequence '" + draft.id + "', which the file never defines",
+                        "re-export with the nested sequence included");
+            }
+        }
+        Sequence done = built.get(s);
+        if (done != null) return done;
+        if (building.containsKey(s)) {
+            throw error(s.line, "sequence '" + s.id + "' contains itself", "remove the circular nesting");
+        }
+        if (s.rate == null) {
+            throw error(s.line, "sequence '" + nameOf(s.name, s.id) + "' has no <rate> with a <timebase>",
+                    "re-export the sequence; every xmeml sequence states its frame rate");
+        }
+        building.put(s, Boolean.TRUE);
+        List<VideoTrack> tracks = new ArrayList<>(s.tracks.size());
+        for (TrackDraft t : s.tracks) tracks.add(track(t, s.rate));
+        building.remove(s);
+        Sequence seq = new Sequence(s.id, s.name, s.rate, s.width, s.height, s.duration, tracks);
+        built.put(s, seq);
+        return seq;
+    }
+
+    private VideoTrack track(TrackDraft t, Rate rate) {
+        List<TrackItem> items = new ArrayList<>(t.items.size());
+        Transition previous = null;
+        for (Object item : t.items) {
+            if (item instanceof ClipDraft d) {
+                items.add(clip(d, rate, previous));
+                previous = null;
+            } else {
+                previous = transition((TransitionDraft) item, rate);
+                items.add(previous);
+            }
+        }
+        return new VideoTrack(t.enabled, items);
+    }
+
+    /**
+     * A clip between two transitions has both {@code <start>} and {@code <end>} -1 (Premiere and FCP7
+     * write this for short clips); it begins where the transition before it begins, so its start is
+     * taken from that transition and its end stays -1 (start + (out - in)).
+     */
+    private Clip clip(ClipDraft d, Rate sequenceRate, Transition before) {
+        String what = "clip item '" + nameOf(d.name, d.id) + "'";
+        if (d.start == null || d.end == null || d.in == null || d.out == null) {
+            throw error(d.line, what + " lacks one of <start>, <end>, <in>, <out>",
+                    "re-export the sequence; every clip on a track states all four");
+        }
+        long start = d.start;
+        if (start < 0 && d.end < 0) {
+            if (before == null || before.start() < 0) {
+                throw error(d.line, what + " has both <start> and <end> -1 and no transition before it",
+                        "re-export the sequence");
+            }
+            start = before.start();
+        }
+        Rate fallback = d.rate != null ? d.rate : sequenceRate;
+        return new Clip(d.id, d.name, d.enabled, start, d.end, d.in, d.out, source(d, fallback, what),
+                d.motion, d.crop, d.unsupported);
+    }
+
+    private Source source(ClipDraft d, Rate fallbackRate, String what) {
+        if (d.sequence != null) {
+            Sequence nested = sequence(d.sequence);
+            return new Source.Nested(d.sequence.id, nested.name(), nested);
+        }
+        if (d.multiclipId != null) {
+            String name = d.multiclipName != null ? d.multiclipName : parsed.multiclipNames.get(d.multiclipId);
+            return new Source.Multicam(d.multiclipId, name);
+        }
+        if (d.generatorItem && d.generatorId != null) return new Source.Generator(d.generatorId, d.generatorName);
+        FileDraft f = resolve(d.file);
+        if (f != null && f.pathUrl == null && f.mediaSource != null) {
+            // Premiere's synthetic media (Slug, GraphicAndType, Bars and Tone) has no file on disk.
+            return new Source.Generator(f.mediaSource, f.name);
+        }
+        if (f != null) return file(f, d, fallbackRate);
+        if (d.generatorId != null) return new Source.Generator(d.generatorId, d.generatorName);
+        return unlinked(d, fallbackRate);
+    }
+
+    /**
+     * Premiere leaves out the media of some clips (seen on multicam clips whose source was not
+     * exported): no file, sequence or generator. The clip is still on the timeline, so it becomes a
+     * file source without a path, one per master clip (clips cut from the same master share it).
+     */
+    private Source.File unlinked(ClipDraft d, Rate rate) {
+        String key = d.masterclipId != null ? "masterclip:" + d.masterclipId : "clipitem:" + nameOf(d.id, d.name);
+        return filesById.computeIfAbsent(key, k -> new Source.File(k, d.name, null, Math.max(d.duration, 0), rate,
+                0, 0, false));
+    }
+
+    private Source.File file(FileDraft f, ClipDraft d, Rate fallbackRate) {
+        Source.File known = f.id != null ? filesById.get(f.id) : anonymousFiles.get(f);
+        if (known != null) return known;
+        Rate rate = f.rate != null ? f.rate : fallbackRate;
+        long duration = f.duration >= 0 ? f.duration : Math.max(f.videoDuration, 0);
+        boolean still = f.still || duration >= STILL_SECONDS * rate.fps();
+        String name = f.name != null ? f.name : d.name;
+        String id = f.id != null ? f.id : "";
+        Source.File file = new Source.File(id, name, f.pathUrl, duration, rate, f.width, f.height, still);
+        if (f.id != null) filesById.put(f.id, file);
+        else anonymousFiles.put(f, file);
+        return file;
+    }
+
+    private Transition transition(TransitionDraft t, Rate sequenceRate) {
+        long cut = t.cutPoint;
+        if (cut < 0 && t.cutPointTicks >= 0) {
+            // ticks are time: convert with the sequence's exact rate (ticks x num / (TPS x den)).
+            double frames = (double) t.cutPointTicks * sequenceRate.fpsNumerator()
+                    / ((double) TICKS_PER_SECOND * sequenceRate.fpsDenominator());
+            cut = Math.round(frames);
+        }
+        return new Transition(t.start, t.end, t.alignment, cut, t.effectId, t.name);
+    }
+
+    private UserException error(int line, String reason, String fix) {
+        return new UserException(fileName + ":" + line + ": " + reason + "; " + fix);
+    }
+
+    private static String nameOf(String name, String id) {
+        return name != null ? name : id != null ? id : "(unnamed)";
+    }
+}

@@ -1,0 +1,121 @@
+package dev.autoeditor.timeline.xmeml;
+
+import dev.autoeditor.timeline.Clip;
+import dev.autoeditor.timeline.Project;
+import dev.autoeditor.timeline.Sequence;
+import dev.autoeditor.timeline.TrackItem;
+import dev.autoeditor.timeline.VideoTrack;
+import dev.autoeditor.util.UserException;
+
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads a Premiere Pro / Final Cut Pro 7 XML export (xmeml versions 1 to 5) into a {@link Project}:
+ * every {@code <sequence>} that is not inside a clip, with its video tracks from V1 up.
+ * One streaming StAX pass (Woodstox, DTDs and entities off; see {@link SecureXmlInput}); references by
+ * id are resolved after the pass. Thread-safe: one reader can serve parallel conversions.
+ *
+ * <p>Every failure a user can meet (unreadable file, malformed XML, not xmeml, a refused DOCTYPE or
+ * entity, no sequence, no video clip) is a {@link UserException} "FILE:LINE: reason; what to do".
+ */
+public final class XmemlReader {
+
+    /** Reads a file; the project's name is the file name without {@code .xml}. */
+    public Project read(Path file) {
+        String display = file.toString();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return read(in, display, projectName(file));
+        } catch (NoSuchFileException e) {
+            throw new UserException(display + ":0: file not found; check the path");
+        } catch (IOException e) {
+            throw new UserException(display + ":0: cannot read the file (" + e.getMessage() + "); check its permissions", e);
+        }
+    }
+
+    /**
+     * Reads from a stream. {@code displayName} names the input in error messages; {@code projectName}
+     * becomes {@link Project#name()}.
+     */
+    public Project read(InputStream in, String displayName, String projectName) {
+        XMLStreamReader stax = null;
+        try {
+            stax = SecureXmlInput.open(in, displayName);
+            XmlCursor cursor = new XmlCursor(stax, displayName);
+            DocumentParser.Parsed parsed = DocumentParser.parse(cursor);
+            drainToEnd(stax);
+            List<Sequence> sequences = ModelBuilder.topLevelSequences(parsed, displayName);
+            requireVideo(sequences, parsed.rootLine, displayName);
+            return new Project(projectName, sequences);
+        } catch (XMLStreamException e) {
+            throw malformed(e, stax, displayName);
+        } catch (RuntimeException e) {
+            if (e instanceof UserException) throw e;
+            // Woodstox reports some well-formedness errors as unchecked wrappers.
+            if (e.getCause() instanceof XMLStreamException x) throw malformed(x, stax, displayName);
+            throw e;
+        } finally {
+            if (stax != null) {
+                try {
+                    stax.close();
+                } catch (XMLStreamException ignored) {
+                    // closing a reader that already failed has nothing left to report
+                }
+            }
+        }
+    }
+
+    /** The file name without a trailing {@code .xml} (any case). */
+    public static String projectName(Path file) {
+        String name = file.getFileName().toString();
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml") ? name.substring(0, name.length() - 4) : name;
+    }
+
+    private static void drainToEnd(XMLStreamReader stax) throws XMLStreamException {
+        // Trailing content after the root must still be well-formed; Woodstox checks it as we pass.
+        while (stax.hasNext()) stax.next();
+    }
+
+    private static void requireVideo(List<Sequence> sequences, int line, String file) {
+        if (sequences.isEmpty()) {
+            throw new UserException(file + ":" + line + ": no <sequence> outside a clip (the file holds only clips or"
+                    + " bins); export a sequence from Premiere Pro or Final Cut Pro 7 as Final Cut Pro XML");
+        }
+        for (Sequence s : sequences) {
+            for (VideoTrack t : s.tracks()) {
+                for (TrackItem item : t.items()) if (item instanceof Clip) return;
+            }
+        }
+        throw new UserException(file + ":" + line + ": no clip on any video track of its " + sequences.size()
+                + " sequence(s) (empty or audio-only); export a sequence that has video");
+    }
+
+    private static UserException malformed(XMLStreamException e, XMLStreamReader stax, String file) {
+        int line = lineOf(e.getLocation());
+        if (line <= 0 && stax != null) line = lineOf(stax.getLocation());
+        // Woodstox messages may carry a location suffix or a "Message: " prefix: keep the reason only.
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int prefix = message.indexOf("Message: ");
+        String reason = firstLine(prefix >= 0 ? message.substring(prefix + 9) : message);
+        return new UserException(file + ":" + Math.max(line, 1) + ": malformed XML (" + reason
+                + "); the file is damaged or not XML: re-export it", e);
+    }
+
+    private static int lineOf(Location at) {
+        return at == null ? 0 : at.getLineNumber();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "unknown error";
+        int nl = s.indexOf('\n');
+        return (nl >= 0 ? s.substring(0, nl) : s).trim();
+    }
+}

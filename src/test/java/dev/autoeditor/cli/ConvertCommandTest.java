@@ -1,0 +1,102 @@
+package dev.autoeditor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autoeditor.timeline.table.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code auto-editor convert} run in-process on fixtures. */
+class ConvertCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void badFilesAreNamedWithTheirLineAndTheOthersConvert() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Fixtures.copy(in, "bezier.xml", "malformed.xml", "ntsc-motion.xml", "not-xmeml.xml", "xxe.xml");
+        Path out = dir.resolve("out.csv");
+        CliRunner.Result r = CliRunner.run("convert", "--input", in.toString(), "--output", out.toString());
+        assertEquals(ExitCodes.PARTIAL, r.code(), r.toString());
+        assertTrue(r.err().contains("malformed.xml:7: malformed XML"), r.err());
+        assertTrue(r.err().contains("not-xmeml.xml:2: not an xmeml file"), r.err());
+        assertTrue(r.err().contains("xxe.xml:5:"), r.err());
+        assertTrue(r.out().contains("converted 2 of 5 file(s): 2 sequence(s), 26 rows"), r.out());
+        // The good files are in the CSV, in path order: bezier (10 rows) then ntsc-motion (16).
+        var records = Fixtures.records(out);
+        assertEquals(26, records.size());
+        assertEquals("bezier", records.get(0).get("project"));
+        assertEquals("ntsc-motion", records.get(25).get("project"));
+        // No secret leaked from the XXE file anywhere.
+        assertFalse(Files.readString(out).contains("root:"));
+        JsonNode prov = new ObjectMapper().readTree(dir.resolve("out.csv.provenance.json").toFile());
+        assertEquals(5, prov.get("inputs").size());
+        assertEquals("5", prov.get("config").get("convert.sample_fps").asText());
+        assertEquals("0.1.0", prov.get("version").asText());
+    }
+
+    @Test
+    void existingOutputNeedsForce() throws Exception {
+        Path input = Fixtures.copy(dir, "bezier.xml").get(0);
+        Path out = dir.resolve("table.csv");
+        Files.writeString(out, "keep me");
+        CliRunner.Result refused = CliRunner.run("convert", "--input", input.toString(), "--output", out.toString());
+        assertEquals(ExitCodes.FAILURE, refused.code(), refused.toString());
+        assertTrue(refused.err().contains("already exists; pass --force"), refused.err());
+        assertEquals("keep me", Files.readString(out));
+
+        CliRunner.Result forced = CliRunner.run("convert", "--input", input.toString(), "--output", out.toString(), "--force");
+        assertEquals(ExitCodes.OK, forced.code(), forced.toString());
+        assertEquals(Files.readString(Fixtures.fixture("bezier.csv")), Files.readString(out));
+    }
+
+    @Test
+    void fpsComesFromConfigUnlessGiven() throws Exception {
+        Path input = Fixtures.copy(dir, "transitions.xml").get(0);
+        CliRunner.Result viaSet = CliRunner.run("convert", "--input", input.toString(), "--output", dir.resolve("a.csv").toString(),
+                "--set", "convert.sample_fps=native", "--set", "convert.threads=1");
+        assertEquals(0, viaSet.code(), viaSet.toString());
+        assertEquals(50, Fixtures.records(dir.resolve("a.csv")).size());
+        CliRunner.Result viaOption = CliRunner.run("convert", "--input", input.toString(), "--output", dir.resolve("b.csv").toString(),
+                "--set", "convert.sample_fps=native", "--fps", "12.5");
+        assertEquals(0, viaOption.code(), viaOption.toString());
+        assertEquals(25, Fixtures.records(dir.resolve("b.csv")).size()); // every 2nd frame of 25 fps
+    }
+
+    @Test
+    void badFpsIsAClearError() throws Exception {
+        Path input = Fixtures.copy(dir, "bezier.xml").get(0);
+        CliRunner.Result r = CliRunner.run("convert", "--input", input.toString(), "--output", dir.resolve("x.csv").toString(), "--fps", "fast");
+        assertEquals(ExitCodes.FAILURE, r.code(), r.toString());
+        assertTrue(r.err().contains("--fps is 'fast'; use 'native'"), r.err());
+        assertFalse(Files.exists(dir.resolve("x.csv")));
+    }
+
+    @Test
+    void summaryCountsWhatTheTableDoesNotCarryAndVerboseNamesTheClips() throws Exception {
+        Path input = Fixtures.copy(dir, "unsupported.xml").get(0);
+        CliRunner.Result r = CliRunner.run("convert", "-v", "--input", input.toString(), "--output", dir.resolve("u.csv").toString());
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("1 clip(s) with rotation, 1 clip(s) with opacity, 1 clip(s) with speed change, 1 clip(s) with reversed playback"), r.out());
+        assertTrue(r.out().contains("rotation: Effects / Tilted (r1)"), r.out());
+        assertTrue(r.out().contains("reversed playback: Effects / Backwards (b1)"), r.out());
+        CliRunner.Result quiet = CliRunner.run("convert", "--input", input.toString(), "--output", dir.resolve("q.csv").toString());
+        assertFalse(quiet.out().contains("Tilted"), quiet.out());
+    }
+
+    @Test
+    void onlyBadFilesIsAFailureWithoutOutput() throws Exception {
+        Path input = Fixtures.copy(dir, "xxe.xml").get(0);
+        CliRunner.Result r = CliRunner.run("convert", "--input", input.toString(), "--output", dir.resolve("x.csv").toString());
+        assertEquals(ExitCodes.FAILURE, r.code(), r.toString());
+        assertTrue(r.err().contains("none of the 1 input file(s) converted"), r.err());
+        assertTrue(r.err().contains("xxe.xml:5: entity reference"), r.err());
+        assertFalse(Files.exists(dir.resolve("x.csv")));
+    }
+}
