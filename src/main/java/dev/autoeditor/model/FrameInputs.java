@@ -53,7 +53,7 @@ public final class FrameInputs {
         int t = batch.length();
         int c = mc.assetClasses();
         float[] active = new float[b * len * K];
-        int[] asset = new int[b * len * K];
+        float[] asset = new float[b * len * K * (c + 1)];
         float[] regression = new float[b * len * K * R];
         for (int w = 0; w < b; w++) {
             for (int f = 0; f < len; f++) {
@@ -62,7 +62,7 @@ public final class FrameInputs {
                 for (int k = 0; k < K; k++) {
                     boolean on = batch.active()[src + k] > 0.5f;
                     active[dst + k] = on ? 1f : 0f;
-                    asset[dst + k] = on ? clampClass(batch.assetClass()[src + k], c) : c;
+                    asset[(dst + k) * (c + 1) + (on ? clampClass(batch.assetClass()[src + k], c) : c)] = 1f;
                 }
                 System.arraycopy(batch.regression(), src * R, regression, dst * R, K * R);
             }
@@ -70,7 +70,7 @@ public final class FrameInputs {
         Map<String, INDArray> m = new HashMap<>();
         m.put(DIMS, Nd4j.createFromArray((long) b, (long) len));
         m.put(IN_ACTIVE, Nd4j.create(active, new long[] {b, len, K}, 'c'));
-        m.put(IN_ASSET, Nd4j.createFromArray(asset).reshape('c', b, len, K));
+        m.put(IN_ASSET, Nd4j.create(asset, new long[] {b, len, K, c + 1}, 'c'));
         m.put(IN_REGRESSION, Nd4j.create(regression, new long[] {b, len, K, R}, 'c'));
         m.put(POSITION, positions(b, len, mc.dModel()));
         m.put(ATTENTION_BIAS, attentionBias(batch, len));

@@ -9,7 +9,7 @@ public final class GraphNames {
     public static final String DIMS = "dims";
     /** [B, T, K] 1 or 0. */
     public static final String IN_ACTIVE = "in_active";
-    /** [B, T, K] int32 asset class, C where the track is inactive. */
+    /** [B, T, K, C + 1] one-hot asset class; index C where the track is inactive. */
     public static final String IN_ASSET = "in_asset";
     /** [B, T, K, R] normalised regressions (0 where inactive). */
     public static final String IN_REGRESSION = "in_regression";

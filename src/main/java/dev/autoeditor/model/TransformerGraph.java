@@ -62,22 +62,26 @@ public final class TransformerGraph {
         return sd;
     }
 
-    /** Per track: active, asset (learned embedding or one-hot), regressions; one linear map to D; plus position. */
+    /**
+     * Per track: active, asset (learned embedding or one-hot), regressions; one linear map to D; plus
+     * position. The embedding is a product of the fed one-hot with the table: gather's gradient runs
+     * as a loop over every index in M2.1 (minutes per step), the product is one matrix multiply.
+     */
     private SDVariable embed() {
         int c = mc.assetClasses();
         SDVariable active = sd.placeHolder(IN_ACTIVE, DataType.FLOAT, -1, -1, K);
-        SDVariable asset = sd.placeHolder(IN_ASSET, DataType.INT32, -1, -1, K);
+        SDVariable assetOneHot = sd.placeHolder(IN_ASSET, DataType.FLOAT, -1, -1, K, c + 1);
         SDVariable regression = sd.placeHolder(IN_REGRESSION, DataType.FLOAT, -1, -1, K, R);
         SDVariable position = sd.placeHolder(POSITION, DataType.FLOAT, -1, mc.dModel());
         SDVariable assetFeatures;
         if (mc.assetEmbedding() > 0) {
             // c + 1 rows: the classes plus "no clip" for inactive tracks.
             SDVariable table = weight("asset_embedding", new long[] {c + 1, mc.assetEmbedding()}, 1.0);
-            assetFeatures = sd.gather(table, asset, 0);
+            assetFeatures = sd.reshape(sd.mmul(sd.reshape(assetOneHot, -1, c + 1), table), -1, K, mc.assetEmbedding());
         } else {
-            assetFeatures = sd.oneHot(asset, c + 1, -1, 1.0, 0.0, DataType.FLOAT);
+            assetFeatures = sd.reshape(assetOneHot, -1, K, c + 1);
         }
-        SDVariable perTrack = sd.concat(3, sd.expandDims(active, 3), assetFeatures, regression);
+        SDVariable perTrack = sd.concat(2, sd.reshape(active, -1, K, 1), assetFeatures, sd.reshape(regression, -1, K, R));
         int features = mc.frameFeatures(K, R);
         SDVariable rows = sd.reshape(perTrack, -1, features);
         return linear(rows, "input", features, mc.dModel()).add(position);
