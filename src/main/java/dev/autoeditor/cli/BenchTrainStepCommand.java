@@ -3,7 +3,11 @@ package dev.autoeditor.cli;
 import dev.autoeditor.model.ModelConfig;
 import dev.autoeditor.train.bench.TrainStepBenchmark;
 import dev.autoeditor.util.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +20,7 @@ import picocli.CommandLine.Option;
                 + "the ND4J build from the Maven classifier. See docs/performance.md."})
 public final class BenchTrainStepCommand extends BaseCommand {
     @Option(names = "--size", defaultValue = "reference", paramLabel = "reference|config",
-            description = "reference: d_model 256, 8 heads, 3 layers, ff 768, batch 32 x 100 frames; "
+            description = "reference: d_model 256, 8 heads, 3 layers, ff 768, batch 32 x 100 frames (other model.* as configured); "
                     + "config: model.*, train.batch_size and window.length (default: ${DEFAULT-VALUE}).")
     String size;
 
@@ -42,7 +46,7 @@ public final class BenchTrainStepCommand extends BaseCommand {
         int length;
         switch (size) {
             case "reference" -> {
-                mc = TrainStepBenchmark.REFERENCE;
+                mc = TrainStepBenchmark.reference(cfg);
                 batch = TrainStepBenchmark.REFERENCE_BATCH;
                 length = TrainStepBenchmark.REFERENCE_LENGTH;
             }
@@ -54,7 +58,13 @@ public final class BenchTrainStepCommand extends BaseCommand {
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--size must be reference or config, got '" + size + "'");
         }
-        TrainStepBenchmark.Result r = TrainStepBenchmark.run(mc, batch, length, warmup, steps, cfg.getLong("seed"));
+        Path work = Files.createTempDirectory("auto-editor-bench");
+        TrainStepBenchmark.Result r;
+        try {
+            r = TrainStepBenchmark.run(cfg, mc, batch, length, warmup, steps, work);
+        } finally {
+            deleteTree(work);
+        }
         Map<String, Object> b = r.backend();
         out().printf("train step: %d parameters, batch %d x %d frames%n", r.parameters(), batch, length);
         out().printf("backend: %s, build %s, OMP threads %s, BLAS threads %s (OMP_NUM_THREADS=%s)%n", b.get("backend"),
@@ -67,5 +77,12 @@ public final class BenchTrainStepCommand extends BaseCommand {
             out().println("wrote " + json);
         }
         return ExitCodes.OK;
+    }
+
+    /** Removes the benchmark's scratch checkpoint folder. */
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 }
