@@ -22,7 +22,7 @@ class EvaluationRunTest {
 
     @BeforeAll
     static void makeWindows() throws Exception {
-        windows = KeyframeCsvFixture.windows(root, 20, 120, 11);
+        windows = EvalFixtures.windows(root, 20, 120, 11);
     }
 
     private static EvaluationReport evaluate() {

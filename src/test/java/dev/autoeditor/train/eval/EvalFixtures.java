@@ -13,11 +13,11 @@ import java.util.SplittableRandom;
  * A small keyframe CSV with cuts, run through the real {@code preprocess} and {@code window} commands
  * (tiny profile: 32-frame windows), for evaluation tests that need window shards on disk.
  */
-final class KeyframeCsvFixture {
-    private KeyframeCsvFixture() {}
+public final class EvalFixtures {
+    private EvalFixtures() {}
 
     /** Writes the CSV and the windows under {@code root}; returns the windows folder. */
-    static Path windows(Path root, int projects, int frames, long seed) throws IOException {
+    public static Path windows(Path root, int projects, int frames, long seed) throws IOException {
         Path csv = root.resolve("keyframes.csv");
         writeCsv(csv, projects, frames, seed);
         CliRunner.Result pre = CliRunner.run("preprocess", "--profile", "tiny", "-q", "--input", csv.toString(),
