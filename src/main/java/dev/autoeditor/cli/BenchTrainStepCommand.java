@@ -1,6 +1,7 @@
 package dev.autoeditor.cli;
 
 import dev.autoeditor.model.ModelConfig;
+import dev.autoeditor.train.bench.NativeThreads;
 import dev.autoeditor.train.bench.TrainStepBenchmark;
 import dev.autoeditor.util.AtomicFiles;
 import java.io.IOException;
@@ -30,6 +31,14 @@ public final class BenchTrainStepCommand extends BaseCommand {
     @Option(names = "--steps", defaultValue = "10", description = "Timed steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+            description = "ND4J's OpenMP threads; 0 = as started (OMP_NUM_THREADS) (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--blas-threads", defaultValue = "0", paramLabel = "N",
+            description = "BLAS threads; 0 = ND4J's default (default: ${DEFAULT-VALUE}).")
+    int blasThreads;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the timings and settings as JSON.")
     Path json;
 
@@ -38,6 +47,9 @@ public final class BenchTrainStepCommand extends BaseCommand {
 
     @Override
     protected int run() throws Exception {
+        if (threads < 0 || blasThreads < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads and --blas-threads must be >= 0");
+        }
         if (warmup < 0 || steps < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--warmup must be >= 0 and --steps >= 1");
         if (json != null) AtomicFiles.checkOverwrite(json, force);
         var cfg = config();
@@ -58,6 +70,7 @@ public final class BenchTrainStepCommand extends BaseCommand {
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--size must be reference or config, got '" + size + "'");
         }
+        NativeThreads.apply(threads, blasThreads);
         Path work = Files.createTempDirectory("auto-editor-bench");
         TrainStepBenchmark.Result r;
         try {
@@ -68,7 +81,7 @@ public final class BenchTrainStepCommand extends BaseCommand {
         Map<String, Object> b = r.backend();
         out().printf("train step: %d parameters, batch %d x %d frames%n", r.parameters(), batch, length);
         out().printf("backend: %s, build %s, OMP threads %s, BLAS threads %s (OMP_NUM_THREADS=%s)%n", b.get("backend"),
-                b.get("native_build"), b.get("nd4j.omp.threads"), b.get("nd4j.blas.threads"), b.get("OMP_NUM_THREADS"));
+                b.get("native_build"), b.get("omp_threads_set"), b.get("blas_threads_set"), b.get("OMP_NUM_THREADS"));
         out().printf("median %.1f ms per step (min %.1f, max %.1f) over %d steps after %d warm-up; loss %.4f -> %.4f; "
                         + "load average %.2f -> %.2f%n", r.timings().median(), r.timings().min(), r.timings().max(), steps, warmup,
                 r.firstLoss(), r.lastLoss(), r.loadBefore(), r.loadAfter());

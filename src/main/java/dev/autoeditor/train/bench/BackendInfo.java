@@ -22,6 +22,8 @@ public final class BackendInfo {
             if (v != null) info.put("nd4j." + key, String.valueOf(v));
         }
         info.put("native_build", nativeBuild());
+        info.put("omp_threads_set", NativeThreads.ompThreads());
+        info.put("blas_threads_set", NativeThreads.blasThreads());
         info.put("OMP_NUM_THREADS", System.getenv().getOrDefault("OMP_NUM_THREADS", ""));
         info.put("available_processors", Runtime.getRuntime().availableProcessors());
         info.put("java", System.getProperty("java.version"));
