@@ -100,4 +100,28 @@ class ConvertCommandTest {
         assertTrue(r.err().contains("xxe.xml:5: entity reference"), r.err());
         assertFalse(Files.exists(dir.resolve("x.csv")));
     }
+
+    @Test
+    void filesWithTheSameNameInTwoFoldersGetDistinctProjects() throws Exception {
+        Path a = Files.createDirectories(dir.resolve("in/day1"));
+        Path b = Files.createDirectories(dir.resolve("in/day2/final"));
+        Fixtures.copy(a, "bezier.xml", "ntsc-motion.xml");
+        Fixtures.copy(b, "bezier.xml");
+        Path out = dir.resolve("out.csv");
+        CliRunner.Result r = CliRunner.run("convert", "--input", dir.resolve("in").toString(), "--output", out.toString());
+        assertEquals(ExitCodes.OK, r.code(), r.toString());
+        var projects = new java.util.LinkedHashMap<String, Integer>();
+        for (var rec : Fixtures.records(out)) projects.merge(rec.get("project"), 1, Integer::sum);
+        // A colliding name becomes the path below the folder both files share; a unique one stays as it was.
+        assertEquals(java.util.Map.of("day1/bezier", 10, "ntsc-motion", 16, "day2/final/bezier", 10), projects);
+        assertEquals(java.util.List.of("day1/bezier", "ntsc-motion", "day2/final/bezier"), java.util.List.copyOf(projects.keySet()));
+    }
+
+    @Test
+    void aSequenceAboveV20IsNamedInTheSummary() throws Exception {
+        Path input = Fixtures.copy(dir, "many-tracks.xml").get(0);
+        CliRunner.Result r = CliRunner.run("convert", "--input", input.toString(), "--output", dir.resolve("m.csv").toString());
+        assertEquals(ExitCodes.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("note: sequence 'Many tracks' has 22 video tracks; the table keeps V1-V20 and drops 2"), r.out());
+    }
 }

@@ -74,7 +74,8 @@ public final class ConvertBenchmark {
         for (Path f : files) {
             byte[] bytes = Files.readAllBytes(f);
             try {
-                convert(bytes, f.toString(), sampling);
+                // Warnings (tracks above V20) are logged once here, not again in every round.
+                for (String warning : convert(bytes, f.toString(), sampling).warnings()) log.warn("{}: {}", f, warning);
                 contents.add(bytes);
                 names.add(f.toString());
             } catch (UserException e) {
@@ -93,7 +94,7 @@ public final class ConvertBenchmark {
             for (byte[] b : contents) events += parseOnly(b);
             long t1 = System.nanoTime();
             long r = 0;
-            for (int i = 0; i < contents.size(); i++) r += convert(contents.get(i), names.get(i), sampling);
+            for (int i = 0; i < contents.size(); i++) r += convert(contents.get(i), names.get(i), sampling).rows();
             long t2 = System.nanoTime();
             rows = r;
             if (round >= 0) {
@@ -122,16 +123,22 @@ public final class ConvertBenchmark {
         }
     }
 
-    private long convert(byte[] bytes, String name, SamplingRate sampling) throws IOException {
+    /** What converting one file gave: rows, and the warnings a conversion would print. */
+    private record Converted(long rows, List<String> warnings) {}
+
+    private Converted convert(byte[] bytes, String name, SamplingRate sampling) throws IOException {
         Project p = reader.read(new ByteArrayInputStream(bytes), name, "bench");
         long rows = 0;
+        List<String> warnings = new ArrayList<>();
         try (KeyframeCsv csv = new KeyframeCsv(Writer.nullWriter())) {
             for (Sequence s : p.sequences()) {
                 KeyframeTable t = KeyframeTable.of(s);
-                if (t.lengthFrames() > 0) rows += t.write(sampling, csv.rowsOf(p.name(), s.name()));
+                if (t.lengthFrames() == 0) continue;
+                if (t.droppedTracksWarning() != null) warnings.add(t.droppedTracksWarning());
+                rows += t.write(sampling, csv.rowsOf(p.name(), s.name()));
             }
         }
-        return rows;
+        return new Converted(rows, warnings);
     }
 
     static double median(double[] values) {
