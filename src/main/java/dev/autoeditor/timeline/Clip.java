@@ -24,13 +24,14 @@ public record Clip(String id, String name, boolean enabled, long start, long end
     }
 
     /**
-     * Timeline start with -1 resolved: a clip that starts in a transition begins where the transition
-     * begins; otherwise it is end - (out - in).
+     * Timeline start with a -1 start resolved: end - (out - in). A clip with both ends -1 cannot place
+     * itself (the transition before it does: {@link VideoTrack#placedClips()}); the reader never
+     * builds one, and asking one throws.
      */
     public long timelineStart() {
         if (start >= 0) return start;
         if (end >= 0) return end - sourceLength();
-        throw new IllegalStateException("clip " + id + " has neither start nor end");
+        throw new IllegalStateException("clip " + id + " has start and end -1: its track places it (VideoTrack.placedClips())");
     }
 
     /** Timeline end (exclusive) with -1 resolved: start + (out - in). */
@@ -39,8 +40,4 @@ public record Clip(String id, String name, boolean enabled, long start, long end
         return timelineStart() + sourceLength();
     }
 
-    /** Source frame shown at a timeline frame (for keyframe lookup). */
-    public double sourceFrameAt(long timelineFrame) {
-        return in + (timelineFrame - timelineStart());
-    }
 }

@@ -4,6 +4,7 @@ import dev.autoeditor.timeline.Clip;
 import dev.autoeditor.timeline.Crop;
 import dev.autoeditor.timeline.KeyframeColumns;
 import dev.autoeditor.timeline.Motion;
+import dev.autoeditor.timeline.PlacedClip;
 import dev.autoeditor.timeline.Sequence;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class KeyframeTable {
         this.layouts = new TrackLayout[used];
         for (int k = 0; k < used; k++) layouts[k] = TrackLayout.of(sequence.tracks().get(k));
         this.assets = AssetNumbering.of(sequence, TRACKS);
-        this.lengthFrames = PlacedClip.lengthOf(sequence.tracks());
+        this.lengthFrames = sequence.lengthFrames();
     }
 
     /**
