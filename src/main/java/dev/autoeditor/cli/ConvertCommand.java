@@ -13,7 +13,11 @@ import picocli.CommandLine.Option;
 
 /** {@code auto-editor convert}: xmeml exports to the per-frame keyframe CSV. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = "Convert Premiere Pro / FCP7 XML (xmeml) exports into one per-frame keyframe CSV.")
+        description = "Convert Premiere Pro / FCP7 XML (xmeml) exports into one per-frame keyframe CSV.",
+        footer = {"", "Beside FILE.csv: FILE.csv.provenance.json (inputs' SHA-256, settings, version). Rules: docs/convert.md.",
+                "Exit codes: 0 every input converted; 3 some failed (each named on stderr, the rest converted);"
+                        + " 1 none converted (nothing written).",
+                "Example: auto-editor convert --input exports/ --output data/keyframes.csv --fps 5"})
 public final class ConvertCommand extends BaseCommand {
     @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
             description = "An xmeml file, or a folder searched recursively for *.xml (repeatable).")
