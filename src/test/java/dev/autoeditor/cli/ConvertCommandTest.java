@@ -129,4 +129,16 @@ class ConvertCommandTest {
         assertEquals(ExitCodes.OK, r.code(), r.toString());
         assertTrue(r.out().contains("note: sequence 'Many tracks' has 22 video tracks; the table keeps V1-V20 and drops 2"), r.out());
     }
+
+    @Test
+    void aFileNamedTwiceConvertsOnce() throws Exception {
+        Path input = Fixtures.copy(dir, "bezier.xml").get(0);
+        Path relative = Path.of("").toAbsolutePath().relativize(input);
+        Path out = dir.resolve("once.csv");
+        CliRunner.Result r = CliRunner.run("convert", "--input", dir.toString(), "--input", relative.toString(),
+                "--input", input.toString(), "--output", out.toString());
+        assertEquals(ExitCodes.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("converted 1 of 1 file(s): 1 sequence(s), 10 rows"), r.out());
+        assertEquals(10, Fixtures.records(out).size());
+    }
 }

@@ -12,23 +12,28 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Expands --input paths: a file as given, a folder searched recursively for *.xml; sorted by path, without duplicates. */
+/**
+ * Expands --input paths: a file as given, a folder searched recursively for *.xml; sorted by absolute
+ * path, each file once however it was named (a folder and a file in it, a relative and an absolute path).
+ */
 public final class InputFiles {
     private InputFiles() {}
 
     public static List<Path> expand(List<Path> inputs) {
         if (inputs.isEmpty()) throw new UserException("no input given; pass --input FILE.xml or --input FOLDER");
-        TreeSet<Path> files = new TreeSet<>();
+        // Keyed by absolute path so one file is converted once; the value keeps the path as the user gave it.
+        TreeMap<Path, Path> files = new TreeMap<>();
         for (Path input : inputs) {
             Path p = input.normalize();
             if (Files.isRegularFile(p)) {
-                files.add(p);
+                files.putIfAbsent(p.toAbsolutePath().normalize(), p);
             } else if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile).filter(InputFiles::isXml).forEach(files::add);
+                    walk.filter(Files::isRegularFile).filter(InputFiles::isXml)
+                            .forEach(f -> files.putIfAbsent(f.toAbsolutePath().normalize(), f));
                 } catch (IOException | UncheckedIOException e) {
                     throw new UserException("cannot list folder " + p + ": " + e.getMessage(), e);
                 }
@@ -37,7 +42,7 @@ public final class InputFiles {
             }
         }
         if (files.isEmpty()) throw new UserException("no *.xml files under " + inputs + "; point --input at xmeml exports");
-        return new ArrayList<>(files);
+        return new ArrayList<>(files.values());
     }
 
     static boolean isXml(Path p) {
