@@ -58,6 +58,15 @@ class BenchConvertCommandTest {
     }
 
     @Test
+    void nothingThatConvertsIsAClearError() throws Exception {
+        Fixtures.copy(dir, "malformed.xml");
+        CliRunner.Result r = CliRunner.run("bench", "convert", "-q", "--input", dir.toString(), "--repeat", "1");
+        assertEquals(ExitCodes.FAILURE, r.code(), r.toString());
+        assertTrue(r.err().contains("none of the 1 file(s) under [" + dir + "] converts"), r.err());
+        assertTrue(r.err().contains("run auto-editor convert on them to see each file's error"), r.err());
+    }
+
+    @Test
     void benchWithoutSubcommandShowsUsage() {
         CliRunner.Result r = CliRunner.run("bench");
         assertEquals(0, r.code(), r.toString());

@@ -71,7 +71,8 @@ public final class ConvertBenchmark {
                 log.debug("skipped {}", e.getMessage());
             }
         }
-        if (contents.isEmpty()) throw new UserException("none of the " + files.size() + " file(s) converts; nothing to measure");
+        if (contents.isEmpty()) throw new UserException("none of the " + files.size() + " file(s) under " + inputs
+                + " converts, so there is nothing to measure; run auto-editor convert on them to see each file's error");
         long bytes = contents.stream().mapToLong(b -> b.length).sum();
         double[] parse = new double[rounds];
         double[] convert = new double[rounds];
