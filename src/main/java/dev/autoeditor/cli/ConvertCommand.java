@@ -4,6 +4,7 @@ import dev.autoeditor.timeline.Clip;
 import dev.autoeditor.timeline.table.ConvertOptions;
 import dev.autoeditor.timeline.table.ConvertResult;
 import dev.autoeditor.timeline.table.Converter;
+import dev.autoeditor.timeline.xmeml.XmemlReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,15 +46,17 @@ public final class ConvertCommand extends BaseCommand {
         PrintWriter out = out();
         for (ConvertResult.FileReport f : r.converted()) {
             StringBuilder line = new StringBuilder("  " + f.path() + ": " + f.sequences() + " sequence(s), " + f.rows() + " rows");
+            // Only a name made unique against another input's differs from the file name: say so.
+            if (!f.project().equals(XmemlReader.projectName(f.path()))) line.append(" as project '").append(f.project()).append("'");
             for (Map.Entry<Clip.Unsupported, List<String>> e : f.unsupported().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey()).toList()) {
-                line.append(", ").append(e.getValue().size()).append(" clip(s) with ").append(label(e.getKey()));
+                line.append(", ").append(e.getValue().size()).append(" clip(s) with ").append(e.getKey().label());
             }
             out.println(line);
             for (String note : f.notes()) out.println("    note: " + note);
             if (verbose) {
                 f.unsupported().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-                        e.getValue().forEach(clip -> out.println("    " + label(e.getKey()) + ": " + clip)));
+                        e.getValue().forEach(clip -> out.println("    " + e.getKey().label() + ": " + clip)));
             }
         }
         for (ConvertResult.FileFailure f : r.failures()) err().println("failed: " + f.message());
@@ -61,15 +64,5 @@ public final class ConvertCommand extends BaseCommand {
                 + " file(s): " + r.sequences() + " sequence(s), " + r.rows() + " rows at " + r.sampling()
                 + " fps -> " + r.output() + (r.failures().isEmpty() ? "" : " (" + r.failures().size() + " failed)"));
         out.println("provenance: " + r.provenance());
-    }
-
-    private static String label(Clip.Unsupported u) {
-        return switch (u) {
-            case ROTATION -> "rotation";
-            case OPACITY -> "opacity";
-            case SPEED -> "speed change";
-            case TIME_REMAP -> "time remapping";
-            case REVERSED -> "reversed playback";
-        };
     }
 }

@@ -16,7 +16,21 @@ public record Clip(String id, String name, boolean enabled, long start, long end
     }
 
     /** Effects and features the table does not represent. */
-    public enum Unsupported { ROTATION, OPACITY, SPEED, TIME_REMAP, REVERSED }
+    public enum Unsupported {
+        ROTATION("rotation"), OPACITY("opacity"), SPEED("speed change"), TIME_REMAP("time remapping"),
+        REVERSED("reversed playback");
+
+        private final String label;
+
+        Unsupported(String label) {
+            this.label = label;
+        }
+
+        /** How summaries name it ("3 clip(s) with speed change"). */
+        public String label() {
+            return label;
+        }
+    }
 
     /** Source frames the clip spans. */
     public long sourceLength() {

@@ -115,6 +115,8 @@ class ConvertCommandTest {
         // A colliding name becomes the path below the folder both files share; a unique one stays as it was.
         assertEquals(java.util.Map.of("day1/bezier", 10, "ntsc-motion", 16, "day2/final/bezier", 10), projects);
         assertEquals(java.util.List.of("day1/bezier", "ntsc-motion", "day2/final/bezier"), java.util.List.copyOf(projects.keySet()));
+        assertTrue(r.out().contains("bezier.xml: 1 sequence(s), 10 rows as project 'day1/bezier'"), r.out());
+        assertTrue(r.out().contains("ntsc-motion.xml: 1 sequence(s), 16 rows\n"), r.out());
         // The provenance maps each input to its project.
         JsonNode inputs = new ObjectMapper().readTree(dir.resolve("out.csv.provenance.json").toFile()).get("inputs");
         assertEquals("day1/bezier", inputs.get(0).get("project").asText());
