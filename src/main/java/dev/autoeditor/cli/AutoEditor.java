@@ -22,6 +22,10 @@ import picocli.CommandLine.Command;
             WindowCommand.class,
             BenchCommand.class,
             SynthCommand.class,
+            FullRunCommand.class,
+            StatusCommand.class,
+            DownloadModelsCommand.class,
+            DownloadDataCommand.class,
             PretrainCommand.class,
         })
 public final class AutoEditor implements Runnable {

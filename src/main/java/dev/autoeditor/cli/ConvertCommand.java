@@ -9,7 +9,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.autoeditor.pipeline.ConvertPhase;
+import dev.autoeditor.util.UserException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code auto-editor convert}: xmeml exports to the per-frame keyframe CSV. */
@@ -20,11 +23,11 @@ import picocli.CommandLine.Option;
                         + " 1 none converted (nothing written).",
                 "Example: auto-editor convert --input exports/ --output data/keyframes.csv --fps 5"})
 public final class ConvertCommand extends BaseCommand {
-    @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
+    @Option(names = "--input", arity = "1..*", paramLabel = "PATH",
             description = "An xmeml file, or a folder searched recursively for *.xml (repeatable).")
     List<Path> inputs;
 
-    @Option(names = "--output", required = true, paramLabel = "FILE.csv", description = "The CSV to write.")
+    @Option(names = "--output", paramLabel = "FILE.csv", description = "The CSV to write.")
     Path output;
 
     @Option(names = "--fps", paramLabel = "RATE|native",
@@ -34,8 +37,15 @@ public final class ConvertCommand extends BaseCommand {
     @Option(names = "--force", description = "Overwrite an existing output.")
     boolean force;
 
+    @Mixin
+    RunDirOptions run;
+
     @Override
     protected int run() throws Exception {
+        if (inputs == null && output == null) return PhaseRunner.runOnly(this, run, ConvertPhase.NAME, force);
+        if (inputs == null || output == null) {
+            throw new UserException("give both --input and --output, or neither to use the run directory's standard places (--run-dir, default: the current directory)");
+        }
         ConvertOptions options = ConvertOptions.fromConfig(config(), fps, force);
         ConvertResult result = Converter.convertXmeml(inputs, output, options);
         printSummary(result, global.verbosity() > 0);
