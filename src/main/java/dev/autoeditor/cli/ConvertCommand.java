@@ -1,16 +1,16 @@
 package dev.autoeditor.cli;
 
+import dev.autoeditor.pipeline.ConvertPhase;
 import dev.autoeditor.timeline.Clip;
 import dev.autoeditor.timeline.table.ConvertOptions;
 import dev.autoeditor.timeline.table.ConvertResult;
 import dev.autoeditor.timeline.table.Converter;
 import dev.autoeditor.timeline.xmeml.XmemlReader;
+import dev.autoeditor.util.UserException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import dev.autoeditor.pipeline.ConvertPhase;
-import dev.autoeditor.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Beside FILE.csv: FILE.csv.provenance.json (inputs' SHA-256, settings, version). Rules: docs/convert.md.",
                 "Exit codes: 0 every input converted; 3 some failed (each named on stderr, the rest converted);"
                         + " 1 none converted (nothing written).",
+                "Without --input and --output it runs the convert phase of the run directory (--run-dir), at"
+                        + " convert.sample_fps.",
                 "Example: auto-editor convert --input exports/ --output data/keyframes.csv --fps 5"})
 public final class ConvertCommand extends BaseCommand {
     @Option(names = "--input", arity = "1..*", paramLabel = "PATH",
@@ -42,7 +44,14 @@ public final class ConvertCommand extends BaseCommand {
 
     @Override
     protected int run() throws Exception {
-        if (inputs == null && output == null) return PhaseRunner.runOnly(this, run, ConvertPhase.NAME, force);
+        if (inputs == null && output == null) {
+            // The phase samples at convert.sample_fps (its inputs hash covers that key, not this option).
+            if (fps != null) {
+                throw new UserException("--fps applies with --input and --output; for the run directory use"
+                        + " --set convert.sample_fps=" + fps, ExitCodes.USAGE, null);
+            }
+            return PhaseRunner.runOnly(this, run, ConvertPhase.NAME, force);
+        }
         if (inputs == null || output == null) {
             throw new UserException("give both --input and --output, or neither to use the run directory's standard places (--run-dir, default: the current directory)");
         }

@@ -143,4 +143,12 @@ class ConvertCommandTest {
         assertTrue(r.out().contains("converted 1 of 1 file(s): 1 sequence(s), 10 rows"), r.out());
         assertEquals(10, Fixtures.records(out).size());
     }
+
+    @Test
+    void fpsWithoutInputAndOutputIsAUsageErrorNotIgnored() {
+        CliRunner.Result r = CliRunner.run("convert", "--run-dir", dir.toString(), "--fps", "2");
+        assertEquals(ExitCodes.USAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("use --set convert.sample_fps=2"), r.err());
+        assertFalse(Files.exists(dir.resolve("data")), "nothing run");
+    }
 }
