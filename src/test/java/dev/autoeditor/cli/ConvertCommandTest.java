@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autoeditor.timeline.table.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,5 +151,20 @@ class ConvertCommandTest {
         assertEquals(ExitCodes.USAGE, r.code(), r.toString());
         assertTrue(r.err().contains("use --set convert.sample_fps=2"), r.err());
         assertFalse(Files.exists(dir.resolve("data")), "nothing run");
+    }
+
+    @Test
+    void provenanceListsInputsInTheCsvsOrderHoweverTheyWereNamed() throws Exception {
+        List<Path> copies = Fixtures.copy(dir, "bezier.xml", "ntsc-motion.xml");
+        // ntsc-motion named relatively ("../.." sorts before "/"), bezier absolutely: the CSV has bezier first.
+        Path relative = Path.of("").toAbsolutePath().relativize(copies.get(1));
+        Path out = dir.resolve("order.csv");
+        CliRunner.Result r = CliRunner.run("convert", "--input", relative.toString(), "--input", copies.get(0).toString(),
+                "--output", out.toString());
+        assertEquals(ExitCodes.OK, r.code(), r.toString());
+        assertEquals("bezier", Fixtures.records(out).get(0).get("project"));
+        JsonNode inputs = new ObjectMapper().readTree(dir.resolve("order.csv.provenance.json").toFile()).get("inputs");
+        assertEquals("bezier", inputs.get(0).get("project").asText());
+        assertEquals("ntsc-motion", inputs.get(1).get("project").asText());
     }
 }

@@ -10,6 +10,7 @@ import dev.autoeditor.util.Version;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -47,8 +48,8 @@ public final class ConvertProvenance {
         for (Map.Entry<String, Object> e : new TreeMap<>(options.settings()).entrySet()) {
             settings.putPOJO(e.getKey(), e.getValue());
         }
-        // Inputs in path order, converted or not, as the CSV orders them.
-        Map<Path, ObjectNode> byPath = new TreeMap<>();
+        // Inputs in absolute-path order, converted or not, as InputFiles and so the CSV order them.
+        Map<Path, ObjectNode> byPath = new TreeMap<>(Comparator.comparing((Path p) -> p.toAbsolutePath().normalize()));
         for (ConvertResult.FileReport r : result.converted()) {
             ObjectNode n = input(byPath, r.path(), r.sha256(), r.bytes(), "converted");
             n.put("project", r.project());
