@@ -43,9 +43,16 @@ public final class AutoEditor implements Runnable {
     /** A fresh command line with the exit-code policy installed. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new AutoEditor());
+        shareVersion(cl);
         cl.setExecutionExceptionHandler(AutoEditor::handleFailure);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
+    }
+
+    /** Every subcommand's -V/--version prints the root's version (picocli gives a subcommand none of its own). */
+    private static void shareVersion(CommandLine cl) {
+        cl.getCommandSpec().versionProvider(new VersionProvider());
+        cl.getSubcommands().values().forEach(AutoEditor::shareVersion);
     }
 
     /** Runs the CLI in-process with the given streams; returns the exit code. */

@@ -2,7 +2,6 @@ package dev.autoeditor.timeline.synth;
 
 import dev.autoeditor.timeline.Rate;
 import dev.autoeditor.timeline.table.SamplingRate;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -57,12 +56,7 @@ public record SynthSummary(Path outDir, List<Path> files, int unchanged, Map<Syn
     }
 
     static long rows(SequenceLength s, SamplingRate sampling) {
-        if (sampling.isNative()) return s.frames();
-        // samples per frame = fps / rate = (sNum * rateDen) / (sDen * rateNum)
-        BigInteger num = BigInteger.valueOf(sampling.numerator()).multiply(BigInteger.valueOf(s.rate().fpsDenominator()));
-        BigInteger den = BigInteger.valueOf(sampling.denominator()).multiply(BigInteger.valueOf(s.rate().fpsNumerator()));
-        if (num.compareTo(den) >= 0) return s.frames();
-        BigInteger[] qr = BigInteger.valueOf(s.frames()).multiply(num).divideAndRemainder(den);
-        return qr[0].longValueExact() + (qr[1].signum() > 0 ? 1 : 0);
+        // The very sampler convert uses, so the prediction cannot drift from what convert writes.
+        return sampling.sampler(s.rate(), s.frames()).count();
     }
 }

@@ -1,5 +1,6 @@
 package dev.autoeditor.timeline.table;
 
+import dev.autoeditor.timeline.PlacedClip;
 import dev.autoeditor.timeline.TrackItem;
 import dev.autoeditor.timeline.Transition;
 import dev.autoeditor.timeline.VideoTrack;
@@ -47,7 +48,7 @@ final class TrackLayout {
         // Mutable [start, end) per visible clip, indexed by the clip's position on the track.
         Map<Integer, long[]> ranges = new HashMap<>();
         List<PlacedClip> visible = new ArrayList<>();
-        for (PlacedClip p : PlacedClip.of(track)) {
+        for (PlacedClip p : track.placedClips()) {
             if (p.clip().enabled()) {
                 visible.add(p);
                 ranges.put(p.position(), new long[] {p.start(), p.end()});
