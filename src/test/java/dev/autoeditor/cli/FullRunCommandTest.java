@@ -55,6 +55,11 @@ class FullRunCommandTest {
         String rawHash = Hashing.sha256Tree(layout.raw());
         String csvHash = Hashing.sha256(layout.keyframes());
 
+        // evaluate --run-dir takes the run's final model and its windows' test split.
+        CliRunner.Result evaluated = CliRunner.run(cli("evaluate", "--run-dir", run, "-q"));
+        assertEquals(0, evaluated.code(), evaluated.toString());
+        assertTrue(evaluated.out().contains("persistence") && evaluated.out().contains("random"), evaluated.out());
+
         CliRunner.Result again = CliRunner.run(cli("full-run", "--run-dir", run, "-q"));
         assertEquals(0, again.code(), again.toString());
         for (String phase : StandardPhases.names()) assertEquals("skipped", outcomes(again).get(phase), again.out());
@@ -136,5 +141,13 @@ class FullRunCommandTest {
         assertEquals(0, none.code(), none.toString());
         assertTrue(none.out().contains("no models configured"), none.out());
         assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
+    void evaluateWithARunDirectoryThatHoldsNoModelSaysWhatToRun() {
+        String run = tmp.resolve("empty-run").toString();
+        CliRunner.Result r = CliRunner.run("evaluate", "--run-dir", run);
+        assertEquals(ExitCodes.FAILURE, r.code(), r.toString());
+        assertTrue(r.err().contains("no trained model in") && r.err().contains("full-run --run-dir"), r.err());
     }
 }
