@@ -16,18 +16,18 @@ import picocli.CommandLine.Command;
         versionProvider = AutoEditor.VersionProvider.class,
         description = "Learns how you edit video from Premiere Pro XML exports and edits new timelines the same way.",
         subcommands = {
-            CommandLine.HelpCommand.class,
+            FullRunCommand.class,
+            DownloadModelsCommand.class,
+            DownloadDataCommand.class,
             ConvertCommand.class,
             PreprocessCommand.class,
             WindowCommand.class,
-            BenchCommand.class,
-            EvaluateCommand.class,
-            SynthCommand.class,
-            FullRunCommand.class,
-            StatusCommand.class,
-            DownloadModelsCommand.class,
-            DownloadDataCommand.class,
             PretrainCommand.class,
+            EvaluateCommand.class,
+            StatusCommand.class,
+            SynthCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class,
         })
 public final class AutoEditor implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(AutoEditor.class);
