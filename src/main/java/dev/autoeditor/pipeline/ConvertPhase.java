@@ -10,34 +10,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Phase 3: every xmeml file under data/raw into data/keyframes.csv (with its provenance sidecar). */
-public final class ConvertPhase implements Phase {
+public final class ConvertPhase extends DeclaredPhase {
     private static final Logger log = LoggerFactory.getLogger(ConvertPhase.class);
     public static final String NAME = "convert";
     static final String SIDECAR = RunLayout.KEYFRAMES + ".provenance.json";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int formatVersion() {
-        return 1;
+    public ConvertPhase() {
+        super(NAME, 1, List.of(DownloadDataPhase.NAME), List.of(RunLayout.KEYFRAMES, SIDECAR));
     }
 
     @Override
     public List<String> configKeys(Config config) {
         return List.of("convert.sample_fps");
-    }
-
-    @Override
-    public List<String> upstream() {
-        return List.of(DownloadDataPhase.NAME);
-    }
-
-    @Override
-    public List<String> outputs() {
-        return List.of(RunLayout.KEYFRAMES, SIDECAR);
     }
 
     @Override

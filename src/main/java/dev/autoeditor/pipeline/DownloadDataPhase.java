@@ -21,20 +21,14 @@ import org.slf4j.LoggerFactory;
  * Phase 2: the datasets listed under download.data into data/raw/NAME/, or, when none are listed
  * (the embedded default), the built-in synthetic corpus into data/raw/synth/; no network needed.
  */
-public final class DownloadDataPhase implements Phase {
+public final class DownloadDataPhase extends DeclaredPhase {
     private static final Logger log = LoggerFactory.getLogger(DownloadDataPhase.class);
     public static final String NAME = "download-data";
     /** The folder under data/raw that holds the synthetic corpus. */
     public static final String SYNTH_FOLDER = "synth";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int formatVersion() {
-        return 1;
+    public DownloadDataPhase() {
+        super(NAME, 1, List.of(), List.of(RunLayout.RAW));
     }
 
     @Override
@@ -59,16 +53,6 @@ public final class DownloadDataPhase implements Phase {
             hashes.put("source " + s.name(), Files.exists(p) ? Hashing.sha256Unchecked(p) : "missing");
         }
         return hashes;
-    }
-
-    @Override
-    public List<String> upstream() {
-        return List.of();
-    }
-
-    @Override
-    public List<String> outputs() {
-        return List.of(RunLayout.RAW);
     }
 
     @Override

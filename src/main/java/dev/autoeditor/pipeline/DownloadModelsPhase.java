@@ -9,33 +9,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Phase 1: the pretrained checkpoints listed under download.models, into checkpoints/pretrained/. */
-public final class DownloadModelsPhase implements Phase {
+public final class DownloadModelsPhase extends DeclaredPhase {
     private static final Logger log = LoggerFactory.getLogger(DownloadModelsPhase.class);
     public static final String NAME = "download-models";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int formatVersion() {
-        return 1;
+    public DownloadModelsPhase() {
+        super(NAME, 1, List.of(), List.of(RunLayout.PRETRAINED));
     }
 
     @Override
     public List<String> configKeys(Config config) {
         return List.of("download.models");
-    }
-
-    @Override
-    public List<String> upstream() {
-        return List.of();
-    }
-
-    @Override
-    public List<String> outputs() {
-        return List.of(RunLayout.PRETRAINED);
     }
 
     @Override

@@ -7,17 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Phase 4: project-level splits and the normaliser fitted on train, into data/preprocessed/. */
-public final class PreprocessPhase implements Phase {
+public final class PreprocessPhase extends DeclaredPhase {
     public static final String NAME = "preprocess";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int formatVersion() {
-        return 1;
+    public PreprocessPhase() {
+        super(NAME, 1, List.of(ConvertPhase.NAME), List.of(RunLayout.PREPROCESSED));
     }
 
     @Override
@@ -25,16 +19,6 @@ public final class PreprocessPhase implements Phase {
         List<String> keys = new ArrayList<>(config.keysUnder("preprocess"));
         keys.add("seed");
         return keys;
-    }
-
-    @Override
-    public List<String> upstream() {
-        return List.of(ConvertPhase.NAME);
-    }
-
-    @Override
-    public List<String> outputs() {
-        return List.of(RunLayout.PREPROCESSED);
     }
 
     @Override

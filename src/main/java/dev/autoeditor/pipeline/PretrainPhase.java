@@ -11,19 +11,13 @@ import java.util.List;
  * Phase 6: the multi-track transformer trained on the windows, checkpoints in checkpoints/pretrain/.
  * Interrupted with unchanged inputs, it continues from its last checkpoint.
  */
-public final class PretrainPhase implements Phase {
+public final class PretrainPhase extends DeclaredPhase {
     public static final String NAME = "pretrain";
     /** Settings that change how training runs but not the weights it produces. */
     private static final List<String> NOT_INPUTS = List.of("train.prefetch", "train.log_every");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int formatVersion() {
-        return 1;
+    public PretrainPhase() {
+        super(NAME, 1, List.of(PreprocessPhase.NAME, WindowPhase.NAME), List.of(RunLayout.PRETRAIN));
     }
 
     @Override
@@ -34,16 +28,6 @@ public final class PretrainPhase implements Phase {
         keys.add("window.drop_last_batch");
         keys.add("seed");
         return keys;
-    }
-
-    @Override
-    public List<String> upstream() {
-        return List.of(PreprocessPhase.NAME, WindowPhase.NAME);
-    }
-
-    @Override
-    public List<String> outputs() {
-        return List.of(RunLayout.PRETRAIN);
     }
 
     @Override

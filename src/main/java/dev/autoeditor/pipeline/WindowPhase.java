@@ -7,17 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Phase 5: normalised windows in binary shards per split, into data/windows/. */
-public final class WindowPhase implements Phase {
+public final class WindowPhase extends DeclaredPhase {
     public static final String NAME = "window";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int formatVersion() {
-        return 1;
+    public WindowPhase() {
+        super(NAME, 1, List.of(ConvertPhase.NAME, PreprocessPhase.NAME), List.of(RunLayout.WINDOWS));
     }
 
     @Override
@@ -27,16 +21,6 @@ public final class WindowPhase implements Phase {
         keys.remove("window.drop_last_batch");
         keys.add("model.asset_classes");
         return keys;
-    }
-
-    @Override
-    public List<String> upstream() {
-        return List.of(ConvertPhase.NAME, PreprocessPhase.NAME);
-    }
-
-    @Override
-    public List<String> outputs() {
-        return List.of(RunLayout.WINDOWS);
     }
 
     @Override
