@@ -4,7 +4,8 @@
 # Appends one JSON line per run to OUT (field "framework" tells them apart; "pair" links them).
 # Usage: bench/compare.sh OUT "CLASSIFIER ..." "OMP:THREADS:BLAS ..." [STEPS] [TORCH_SETTING]
 #   TORCH_SETTING = "threads interop OMP_NUM_THREADS OPENBLAS_NUM_THREADS" (default "1 1 1 1")
-# Run from the project root after `mvn -o compile`.
+# Run from the project root after `mvn -o compile`. OMP_WAIT_POLICY, when set, applies to both sides
+# and is recorded in the pair name.
 set -eu
 out=$1
 classifiers=$2
@@ -17,7 +18,7 @@ for c in $classifiers; do
   cp_file=$(mktemp)
   mvn -q -B -o dependency:build-classpath -Dnd4j.classifier="$c" -Dmdep.outputFile="$cp_file" >/dev/null
   for s in $settings; do
-    pair="$c/$s/$(date +%H%M%S)"
+    pair="$c/$s${OMP_WAIT_POLICY:+/wait=$OMP_WAIT_POLICY}/$(date +%H%M%S)"
     set -- $torch_setting
     OMP_NUM_THREADS=$3 OPENBLAS_NUM_THREADS=$4 nice /usr/bin/python3 "$here/pytorch_step.py" --threads "$1" --interop "$2" \
       --warmup 2 --steps "$steps" 2>/dev/null | sed "s|^{|{\"pair\": \"$pair\", |" >> "$out"
