@@ -16,14 +16,18 @@ import picocli.CommandLine.Command;
         versionProvider = AutoEditor.VersionProvider.class,
         description = "Learns how you edit video from Premiere Pro XML exports and edits new timelines the same way.",
         subcommands = {
-            CommandLine.HelpCommand.class,
+            FullRunCommand.class,
+            DownloadModelsCommand.class,
+            DownloadDataCommand.class,
             ConvertCommand.class,
             PreprocessCommand.class,
             WindowCommand.class,
-            BenchCommand.class,
-            EvaluateCommand.class,
-            SynthCommand.class,
             PretrainCommand.class,
+            EvaluateCommand.class,
+            StatusCommand.class,
+            SynthCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class,
         })
 public final class AutoEditor implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(AutoEditor.class);
@@ -39,9 +43,16 @@ public final class AutoEditor implements Runnable {
     /** A fresh command line with the exit-code policy installed. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new AutoEditor());
+        shareVersion(cl);
         cl.setExecutionExceptionHandler(AutoEditor::handleFailure);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
+    }
+
+    /** Every subcommand's -V/--version prints the root's version (picocli gives a subcommand none of its own). */
+    private static void shareVersion(CommandLine cl) {
+        cl.getCommandSpec().versionProvider(new VersionProvider());
+        cl.getSubcommands().values().forEach(AutoEditor::shareVersion);
     }
 
     /** Runs the CLI in-process with the given streams; returns the exit code. */

@@ -1,6 +1,7 @@
 package dev.autoeditor.cli;
 
 import dev.autoeditor.timeline.table.ConvertBenchmark;
+import dev.autoeditor.timeline.table.ConvertOptions;
 import dev.autoeditor.timeline.table.SamplingRate;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,7 +11,10 @@ import picocli.CommandLine.Option;
 
 /** {@code auto-editor bench convert}: conversion speed beside bare StAX parsing of the same bytes. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = "Conversion speed (MB/s, rows/s) beside the speed of merely parsing the same XML bytes.")
+        description = "Conversion speed (MB/s, rows/s) beside the speed of merely parsing the same XML bytes.",
+        footer = {"", "The files are held in memory and converted on one thread into a null writer (no disk);"
+                + " files that do not convert are skipped. Figures and method: docs/convert.md.",
+                "Example: auto-editor bench convert --input ../shared/data/real-xml -q"})
 public final class BenchConvertCommand extends BaseCommand {
     @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
             description = "xmeml files or folders (searched for *.xml).")
@@ -19,16 +23,15 @@ public final class BenchConvertCommand extends BaseCommand {
     @Option(names = "--fps", paramLabel = "RATE|native", description = "Sampling; default: config convert.sample_fps.")
     String fps;
 
-    @Option(names = "--warmup", defaultValue = "2", description = "Unmeasured rounds first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "2", paramLabel = "N", description = "Unmeasured rounds first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--repeat", defaultValue = "5", description = "Measured rounds; medians are reported (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeat", defaultValue = "5", paramLabel = "N", description = "Measured rounds; medians are reported (default: ${DEFAULT-VALUE}).")
     int repeat;
 
     @Override
     protected int run() throws Exception {
-        String fpsText = fps != null ? fps : config().getString("convert.sample_fps");
-        SamplingRate sampling = SamplingRate.parse(fpsText, fps != null ? "--fps" : "config key 'convert.sample_fps'");
+        SamplingRate sampling = ConvertOptions.fromConfig(config(), fps, false).sampling();
         ConvertBenchmark.Result r = new ConvertBenchmark().run(inputs, sampling, warmup, repeat);
         PrintWriter out = out();
         out.printf("files %d (%d skipped: they do not convert), %.1f MB, %d rows at %s fps; median of %d rounds after %d warm-up%n",

@@ -1,6 +1,7 @@
 package dev.autoeditor.cli;
 
 import dev.autoeditor.data.Split;
+import dev.autoeditor.pipeline.RunLayout;
 import dev.autoeditor.train.eval.EvaluationReport;
 import dev.autoeditor.train.eval.EvaluationRun;
 import dev.autoeditor.train.eval.ModelUnderTest;
@@ -10,6 +11,7 @@ import dev.autoeditor.util.UserException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code auto-editor evaluate}: the model beside persistence and a rate-matched random cutter. */
@@ -19,11 +21,13 @@ import picocli.CommandLine.Option;
                 "Active accuracy and F1, asset accuracy on active targets, regression MAE in original units, and cut-point "
                 + "F1 within +-evaluate.cut_tolerance frames (cut thresholds tuned on the validation split). See docs/evaluation.md."})
 public final class EvaluateCommand extends BaseCommand {
-    @Option(names = "--model", required = true, paramLabel = "CKPT",
-            description = "Checkpoint .json, or a checkpoint folder (its best.json, else last.json).")
+    @Option(names = "--model", paramLabel = "CKPT",
+            description = "Checkpoint .json, or a checkpoint folder (its best.json, else last.json). "
+                    + "Default: the run directory's final model (rlhf, else the best of the last supervised phase).")
     Path model;
 
-    @Option(names = "--data", required = true, paramLabel = "WINDOWS_DIR", description = "Folder written by `auto-editor window`.")
+    @Option(names = "--data", paramLabel = "WINDOWS_DIR",
+            description = "Folder written by `auto-editor window`. Default: the run directory's data/windows.")
     Path data;
 
     @Option(names = "--split", defaultValue = "test", paramLabel = "train|val|test",
@@ -40,8 +44,18 @@ public final class EvaluateCommand extends BaseCommand {
     @Option(names = "--force", description = "Overwrite the --json file.")
     boolean force;
 
+    @Mixin
+    RunDirOptions run;
+
     @Override
     protected int run() throws Exception {
+        // Without --model or --data, the run directory supplies them: its final model and its windows.
+        RunLayout layout = run.layout();
+        if (model == null) {
+            model = layout.finalModel().orElseThrow(() -> new UserException("no trained model in " + layout.root()
+                    + "; pass --model CKPT, or run `auto-editor full-run --run-dir " + layout.root() + "` first"));
+        }
+        if (data == null) data = layout.windows();
         Split chosen;
         try {
             chosen = Split.of(split);

@@ -4,7 +4,10 @@ import dev.autoeditor.data.PreprocessResult;
 import dev.autoeditor.data.Preprocessor;
 import dev.autoeditor.data.Split;
 import java.nio.file.Path;
+import dev.autoeditor.pipeline.PreprocessPhase;
+import dev.autoeditor.util.UserException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code auto-editor preprocess}: split projects and fit the normaliser on the training split. */
@@ -13,17 +16,24 @@ import picocli.CommandLine.Option;
                 + "duplicates dropped) and fit the normaliser on the training split.",
                 "Writes DIR/splits.json and DIR/normaliser.json; the CSV is streamed, not copied."})
 public final class PreprocessCommand extends BaseCommand {
-    @Option(names = "--input", required = true, paramLabel = "FILE.csv", description = "Keyframe CSV written by `auto-editor convert`.")
+    @Option(names = "--input", paramLabel = "FILE.csv", description = "Keyframe CSV written by `auto-editor convert`.")
     Path input;
 
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for splits.json and normaliser.json.")
+    @Option(names = "--output", paramLabel = "DIR", description = "Folder for splits.json and normaliser.json.")
     Path output;
 
     @Option(names = "--force", description = "Overwrite existing splits.json and normaliser.json.")
     boolean force;
 
+    @Mixin
+    RunDirOptions run;
+
     @Override
-    protected int run() {
+    protected int run() throws Exception {
+        if (input == null && output == null) return PhaseRunner.runOnly(this, run, PreprocessPhase.NAME, force);
+        if (input == null || output == null) {
+            throw new UserException("give both --input and --output, or neither to use the run directory's standard places (--run-dir, default: the current directory)");
+        }
         PreprocessResult r = Preprocessor.run(input, output, config(), force);
         out().printf("preprocess: %d rows, %d projects in %d groups, %d exact duplicates dropped (%d rows)%n",
                 r.rows(), r.projects(), r.groups(), r.duplicatesDropped(), r.duplicateRows());

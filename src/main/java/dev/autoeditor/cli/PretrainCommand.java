@@ -4,7 +4,10 @@ import dev.autoeditor.train.Pretrainer;
 import dev.autoeditor.train.ResumeMode;
 import dev.autoeditor.train.TrainResult;
 import java.nio.file.Path;
+import dev.autoeditor.pipeline.PretrainPhase;
+import dev.autoeditor.util.UserException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code auto-editor pretrain}: train the frame transformer on window shards, with checkpoints and resume. */
@@ -12,10 +15,10 @@ import picocli.CommandLine.Option;
         description = {"Train the multi-track frame transformer (model.*) on the windows from `auto-editor window` (train.*).",
                 "Writes OUT/{last,best,epoch-NNNN}.json beside their weights, and OUT/metrics/{steps,epochs}.{jsonl,csv}."})
 public final class PretrainCommand extends BaseCommand {
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Folder written by `auto-editor window`.")
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder written by `auto-editor window`.")
     Path data;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Checkpoint folder.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Checkpoint folder.")
     Path out;
 
     @Option(names = "--resume", arity = "0..1", fallbackValue = "", paramLabel = "PATH",
@@ -25,13 +28,22 @@ public final class PretrainCommand extends BaseCommand {
     @Option(names = "--force", description = "Start afresh although OUT already holds checkpoints (they are replaced as training goes).")
     boolean force;
 
+    @Mixin
+    RunDirOptions run;
+
     @Override
-    protected int run() {
+    protected int run() throws Exception {
+        // Neither folder given: the run directory's pretrain phase, which resumes an interrupted attempt by itself.
+        if (data == null && out == null && resume == null) return PhaseRunner.runOnly(this, run, PretrainPhase.NAME, force);
+        if (data == null || out == null) {
+            throw new UserException("give both --data and --out, or neither to train in the run directory (--run-dir, default: the current directory)");
+        }
         ResumeMode mode = resume == null ? ResumeMode.NONE : resume.isEmpty() ? ResumeMode.LATEST : ResumeMode.from(Path.of(resume));
         TrainResult r = Pretrainer.run(data, out, config(), mode, force);
         out().printf("pretrain: %d parameters, %d epochs, %d steps%s%n", r.parameters(), r.epochsDone(), r.steps(),
                 r.stoppedEarly() ? " (stopped early)" : "");
-        out().printf("  validation loss %.5f (best %.5f)%n", r.lastValLoss(), r.bestValLoss());
+        if (Double.isNaN(r.lastValLoss())) out().printf("  no epoch finished in this run: validation runs at the end of each epoch%n");
+        else out().printf("  validation loss %.5f (best %.5f)%n", r.lastValLoss(), r.bestValLoss());
         out().printf("  last checkpoint %s%n", r.lastCheckpoint());
         if (r.bestCheckpoint() != null) out().printf("  best checkpoint %s%n", r.bestCheckpoint());
         return ExitCodes.OK;

@@ -4,19 +4,23 @@ import dev.autoeditor.timeline.synth.SynthCorpus;
 import dev.autoeditor.timeline.synth.SynthOptions;
 import dev.autoeditor.timeline.synth.SynthStyle;
 import dev.autoeditor.timeline.synth.SynthSummary;
+import dev.autoeditor.timeline.table.ConvertOptions;
 import dev.autoeditor.timeline.table.SamplingRate;
 import dev.autoeditor.util.UserException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code auto-editor synth}: writes the synthetic corpus (styles documented in docs/synth.md). */
 @Command(name = "synth", mixinStandardHelpOptions = true,
-        description = "Write synthetic Premiere XML projects edited in documented styles (docs/synth.md).")
+        description = "Write synthetic Premiere XML projects edited in documented styles (docs/synth.md).",
+        footer = {"", "Same seed, same bytes. Files already in DIR with exactly these bytes are kept (a re-run finishes"
+                + " an interrupted corpus); any other is replaced only with --force. DIR/synth-manifest.json records"
+                + " the settings and every file's SHA-256.",
+                "Example: auto-editor synth --out data/synth --projects 24 --seed 42 --style interview,vlog"})
 public final class SynthCommand extends BaseCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the projects to.")
     Path out;
@@ -43,13 +47,12 @@ public final class SynthCommand extends BaseCommand {
         }
         if (seed != null) options = options.withSeed(seed);
         if (styles != null) options = options.withStyles(parseStyles(styles));
-        String sampleFps = config().getString("convert.sample_fps");
-        SamplingRate sampling = SamplingRate.parse(sampleFps, "config key 'convert.sample_fps'");
-        SynthSummary summary = SynthCorpus.write(out, options, force);
-        out().printf(Locale.ROOT, "%d projects in %s (%s): %d written, %d already there and identical%n", options.projects(), out,
-                describe(summary.projectsPerStyle()), options.projects() - summary.unchanged(), summary.unchanged());
-        out().printf(Locale.ROOT, "%.1f hours of timeline, %d clips; convert at %s fps will give %d keyframe-table rows%n",
-                summary.totalSeconds() / 3600, summary.clips(), sampleFps, summary.tableRows(sampling));
+        SamplingRate sampling = ConvertOptions.fromConfig(config(), null, false).sampling();
+        int threads = config().getInt("synth.threads", 0, 1024);
+        SynthSummary summary = SynthCorpus.write(out, options, force, threads);
+        out().println(summary);
+        out().printf(Locale.ROOT, "convert at %s fps will give %d keyframe-table rows%n", sampling,
+                summary.tableRows(sampling));
         return ExitCodes.OK;
     }
 
@@ -64,14 +67,5 @@ public final class SynthCommand extends BaseCommand {
             out.add(s);
         }
         return out;
-    }
-
-    private static String describe(Map<SynthStyle, Integer> perStyle) {
-        List<String> parts = new ArrayList<>();
-        for (SynthStyle s : SynthStyle.values()) {
-            Integer n = perStyle.get(s);
-            if (n != null) parts.add(n + " " + s.configName());
-        }
-        return String.join(", ", parts);
     }
 }

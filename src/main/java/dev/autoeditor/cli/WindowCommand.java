@@ -4,7 +4,10 @@ import dev.autoeditor.data.Split;
 import dev.autoeditor.data.WindowResult;
 import dev.autoeditor.data.Windower;
 import java.nio.file.Path;
+import dev.autoeditor.pipeline.WindowPhase;
+import dev.autoeditor.util.UserException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code auto-editor window}: cut the splits into normalised training windows in binary shards. */
@@ -13,17 +16,24 @@ import picocli.CommandLine.Option;
                 + "window.length frames (stride window.stride, padded with a mask) as binary shards per split.",
                 "Writes DIR/{train,val,test}/shard-*.bin with index.json, and DIR/windows.json."})
 public final class WindowCommand extends BaseCommand {
-    @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder written by `auto-editor preprocess`.")
+    @Option(names = "--input", paramLabel = "DIR", description = "Folder written by `auto-editor preprocess`.")
     Path input;
 
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for the window shards.")
+    @Option(names = "--output", paramLabel = "DIR", description = "Folder for the window shards.")
     Path output;
 
     @Option(names = "--force", description = "Replace existing window shards in the output folder.")
     boolean force;
 
+    @Mixin
+    RunDirOptions run;
+
     @Override
-    protected int run() {
+    protected int run() throws Exception {
+        if (input == null && output == null) return PhaseRunner.runOnly(this, run, WindowPhase.NAME, force);
+        if (input == null || output == null) {
+            throw new UserException("give both --input and --output, or neither to use the run directory's standard places (--run-dir, default: the current directory)");
+        }
         WindowResult r = Windower.run(input, output, config(), force);
         out().printf("window: %d rows into %d windows%n", r.rows(), r.totalWindows());
         for (Split s : Split.values()) {

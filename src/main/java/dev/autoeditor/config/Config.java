@@ -38,9 +38,13 @@ public final class Config {
     }
 
     public int getInt(String key) {
-        Object v = get(key);
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.intValue();
-        throw wrongType(key, v, "an integer");
+        long v = getLong(key);
+        // Narrowing silently would turn 4294967297 into 1, which a range check then accepts.
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new ConfigException("config key '" + key + "' is " + v + "; it must lie between "
+                    + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE);
+        }
+        return (int) v;
     }
 
     public long getLong(String key) {

@@ -90,7 +90,9 @@ public final class KeyframeCsvReader implements AutoCloseable {
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new UserException(file + " near line " + (rows + 2) + ": malformed CSV (" + e.getMessage() + "); re-run `auto-editor convert`", e);
         }
-        long line = r.getRecordNumber();
+        // the record's last line: line terminators read so far (blank lines and quoted newlines count),
+        // or the record number for a last line without a terminator
+        long line = Math.max(r.getRecordNumber(), parser.getCurrentLineNumber());
         if (r.size() != KeyframeColumns.HEADER.size()) {
             throw new UserException(file + " line " + line + ": " + r.size() + " fields, expected " + KeyframeColumns.HEADER.size()
                     + "; the file is truncated or not from `auto-editor convert`");

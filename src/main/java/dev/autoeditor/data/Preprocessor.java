@@ -50,16 +50,19 @@ public final class Preprocessor {
         SourceCatalog catalog = new SourceCatalog();
         String sha;
         KeyframeRow row = new KeyframeRow();
-        try (KeyframeCsvReader reader = new KeyframeCsvReader(csv); Progress progress = Progress.start("preprocess: hash", bytes, "B")) {
+        long mb = 1 << 20;
+        try (KeyframeCsvReader reader = new KeyframeCsvReader(csv);
+             Progress progress = Progress.start("preprocess", (bytes + mb - 1) / mb, "MB")) {
             long reported = 0;
             while (reader.next(row)) {
                 catalog.add(row, csv);
                 if ((reader.rows() & 4095) == 0) {
-                    progress.step(reader.bytesRead() - reported);
-                    reported = reader.bytesRead();
+                    long now = reader.bytesRead() / mb;
+                    progress.step(now - reported);
+                    reported = now;
                 }
             }
-            progress.step(bytes - reported);
+            progress.step((bytes + mb - 1) / mb - reported);
             sha = reader.sha256();
         }
         catalog.finish();

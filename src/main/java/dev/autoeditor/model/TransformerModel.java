@@ -45,6 +45,11 @@ public final class TransformerModel implements FramePredictor {
         return n;
     }
 
+    /**
+     * Predicts every frame's successor, without dropout. ND4J frees the off-heap arrays of each call
+     * only when the Java GC runs: callers looping over many batches should call System.gc() every
+     * few batches (the trainer does after each step).
+     */
     @Override
     public Predictions predict(WindowBatch batch) {
         Map<String, INDArray> out = sd.output(FrameInputs.forPrediction(batch, config), ACTIVE_PROB, ASSET_PROBS, REGRESSION);

@@ -16,7 +16,21 @@ public record Clip(String id, String name, boolean enabled, long start, long end
     }
 
     /** Effects and features the table does not represent. */
-    public enum Unsupported { ROTATION, OPACITY, SPEED, TIME_REMAP, REVERSED }
+    public enum Unsupported {
+        ROTATION("rotation"), OPACITY("opacity"), SPEED("speed change"), TIME_REMAP("time remapping"),
+        REVERSED("reversed playback");
+
+        private final String label;
+
+        Unsupported(String label) {
+            this.label = label;
+        }
+
+        /** How summaries name it ("3 clip(s) with speed change"). */
+        public String label() {
+            return label;
+        }
+    }
 
     /** Source frames the clip spans. */
     public long sourceLength() {
@@ -24,13 +38,14 @@ public record Clip(String id, String name, boolean enabled, long start, long end
     }
 
     /**
-     * Timeline start with -1 resolved: a clip that starts in a transition begins where the transition
-     * begins; otherwise it is end - (out - in).
+     * Timeline start with a -1 start resolved: end - (out - in). A clip with both ends -1 cannot place
+     * itself (the transition before it does: {@link VideoTrack#placedClips()}); the reader never
+     * builds one, and asking one throws.
      */
     public long timelineStart() {
         if (start >= 0) return start;
         if (end >= 0) return end - sourceLength();
-        throw new IllegalStateException("clip " + id + " has neither start nor end");
+        throw new IllegalStateException("clip " + id + " has start and end -1: its track places it (VideoTrack.placedClips())");
     }
 
     /** Timeline end (exclusive) with -1 resolved: start + (out - in). */
@@ -39,8 +54,4 @@ public record Clip(String id, String name, boolean enabled, long start, long end
         return timelineStart() + sourceLength();
     }
 
-    /** Source frame shown at a timeline frame (for keyframe lookup). */
-    public double sourceFrameAt(long timelineFrame) {
-        return in + (timelineFrame - timelineStart());
-    }
 }

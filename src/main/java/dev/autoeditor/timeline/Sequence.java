@@ -13,14 +13,13 @@ public record Sequence(String id, String name, Rate rate, int width, int height,
         tracks = List.copyOf(tracks);
     }
 
-    /** Frame after the last frame any clip on a video track covers (0 for an empty sequence). */
+    /**
+     * Frame after the last frame any clip on a video track covers, disabled clips and tracks included
+     * (0 for an empty sequence).
+     */
     public long lengthFrames() {
         long end = 0;
-        for (VideoTrack t : tracks) {
-            for (TrackItem item : t.items()) {
-                if (item instanceof Clip c) end = Math.max(end, c.timelineEnd());
-            }
-        }
+        for (VideoTrack t : tracks) for (PlacedClip p : t.placedClips()) end = Math.max(end, p.end());
         return end;
     }
 }

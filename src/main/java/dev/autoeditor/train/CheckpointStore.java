@@ -114,6 +114,12 @@ public final class CheckpointStore {
         return info;
     }
 
+    /** Reads and checks a checkpoint (a .json, or a folder's last.json) and loads its model. */
+    public static TransformerModel loadModel(Path path) {
+        Path json = Files.isDirectory(path) ? path.resolve(LAST + ".json") : path;
+        return loadModel(json, read(json));
+    }
+
     /** Loads the model (and its updater state) a checked checkpoint names. */
     public static TransformerModel loadModel(Path json, CheckpointInfo info) {
         Path weights = (Files.isDirectory(json) ? json : json.getParent()).resolve(info.weightsFile());

@@ -77,10 +77,11 @@ public final class Pretrainer {
         Trainer.Start start;
         int epochsWithoutImprovement = 0;
         if (resuming) {
-            CheckpointInfo info = CheckpointStore.read(from);
-            checkCompatible(info, wanted, cfg, from);
-            model = CheckpointStore.loadModel(Files.isDirectory(from) ? from.resolve(CheckpointStore.LAST + ".json") : from, info);
-            start = new Trainer.Start(info.position(), info.step(), info.bestValLoss());
+            Path json = Files.isDirectory(from) ? from.resolve(CheckpointStore.LAST + ".json") : from;
+            CheckpointInfo info = CheckpointStore.read(json);
+            checkCompatible(info, wanted, cfg, json);
+            model = CheckpointStore.loadModel(json, info);
+            start = new Trainer.Start(info.position(), info.step(), info.bestValLoss(), info.valLoss());
             epochsWithoutImprovement = info.epochsWithoutImprovement();
             log.info("resuming from {} at epoch {}, batch {}, step {}", from, info.position().epoch() + 1, info.position().batch(), info.step());
         } else {

@@ -8,6 +8,7 @@ import dev.autoeditor.data.WindowDataset;
 import dev.autoeditor.model.FrameInputs;
 import dev.autoeditor.model.TransformerModel;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +62,10 @@ public final class Trainer {
         var schedule = new LearningRateSchedule(s.lr(), s.warmupSteps(), total, s.minLrRatio());
         long step = start.step();
         double best = start.bestValLoss();
-        double lastVal = Double.NaN;
+        double lastVal = start.lastValLoss();
         BatchIterator.Position position = start.position();
         listeners.forEach(l -> l.onTrainingStart(start.position().epoch(), start.step(), total));
+        if (s.maxSteps() > 0 && step >= s.maxSteps()) return finish(position.epoch(), step, best, lastVal, false);
         for (int epoch = position.epoch(); epoch < s.epochs(); epoch++) {
             long epochStart = System.nanoTime();
             LossParts epochLoss = null;
@@ -132,9 +134,9 @@ public final class Trainer {
     }
 
     private TrainResult finish(int epochsDone, long step, double best, double lastVal, boolean stoppedEarly) {
-        var best_ = Files.exists(checkpoints.store().jsonOf(CheckpointStore.BEST)) ? checkpoints.store().jsonOf(CheckpointStore.BEST) : null;
+        Path bestJson = checkpoints.store().jsonOf(CheckpointStore.BEST);
         TrainResult r = new TrainResult(epochsDone, step, best, lastVal, stoppedEarly, checkpoints.store().jsonOf(CheckpointStore.LAST),
-                best_, model.parameterCount());
+                Files.exists(bestJson) ? bestJson : null, model.parameterCount());
         for (TrainingListener l : listeners) l.onTrainingEnd(r);
         return r;
     }
@@ -149,8 +151,8 @@ public final class Trainer {
                 out.get(LOSS_ASSET).getDouble(0), out.get(LOSS_REGRESSION).getDouble(0));
     }
 
-    /** Where a run starts: the data position of the next batch, steps done, best validation loss so far. */
-    public record Start(BatchIterator.Position position, long step, double bestValLoss) {
-        public static final Start BEGINNING = new Start(BatchIterator.Position.START, 0, Double.NaN);
+    /** Where a run starts: the data position of the next batch, steps done, best and latest validation loss so far. */
+    public record Start(BatchIterator.Position position, long step, double bestValLoss, double lastValLoss) {
+        public static final Start BEGINNING = new Start(BatchIterator.Position.START, 0, Double.NaN, Double.NaN);
     }
 }

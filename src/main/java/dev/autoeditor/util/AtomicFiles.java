@@ -9,7 +9,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Writes that never leave a half-written file under the final name: the content goes to a temporary
- * sibling, is flushed to disk, and is then renamed over the target in one step.
+ * sibling, which is closed and then renamed over the target in one step. (No fsync: a crash of the
+ * program leaves the old file or the new one; a power cut may still lose the latest write.)
  */
 public final class AtomicFiles {
     private AtomicFiles() {}

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autoeditor.timeline.table.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,14 +21,15 @@ class ConvertCommandTest {
     @Test
     void badFilesAreNamedWithTheirLineAndTheOthersConvert() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));
-        Fixtures.copy(in, "bezier.xml", "malformed.xml", "ntsc-motion.xml", "not-xmeml.xml", "xxe.xml");
+        Fixtures.copy(in, "bezier.xml", "billion-laughs.xml", "malformed.xml", "ntsc-motion.xml", "not-xmeml.xml", "xxe.xml");
         Path out = dir.resolve("out.csv");
         CliRunner.Result r = CliRunner.run("convert", "--input", in.toString(), "--output", out.toString());
         assertEquals(ExitCodes.PARTIAL, r.code(), r.toString());
         assertTrue(r.err().contains("malformed.xml:7: malformed XML"), r.err());
         assertTrue(r.err().contains("not-xmeml.xml:2: not an xmeml file"), r.err());
         assertTrue(r.err().contains("xxe.xml:5:"), r.err());
-        assertTrue(r.out().contains("converted 2 of 5 file(s): 2 sequence(s), 26 rows"), r.out());
+        assertTrue(r.err().contains("billion-laughs.xml:14: entity reference '&lol9;' refused"), r.err());
+        assertTrue(r.out().contains("converted 2 of 6 file(s): 2 sequence(s), 26 rows"), r.out());
         // The good files are in the CSV, in path order: bezier (10 rows) then ntsc-motion (16).
         var records = Fixtures.records(out);
         assertEquals(26, records.size());
@@ -36,7 +38,7 @@ class ConvertCommandTest {
         // No secret leaked from the XXE file anywhere.
         assertFalse(Files.readString(out).contains("root:"));
         JsonNode prov = new ObjectMapper().readTree(dir.resolve("out.csv.provenance.json").toFile());
-        assertEquals(5, prov.get("inputs").size());
+        assertEquals(6, prov.get("inputs").size());
         assertEquals("5", prov.get("config").get("convert.sample_fps").asText());
         assertEquals("0.1.0", prov.get("version").asText());
     }
@@ -98,5 +100,71 @@ class ConvertCommandTest {
         assertTrue(r.err().contains("none of the 1 input file(s) converted"), r.err());
         assertTrue(r.err().contains("xxe.xml:5: entity reference"), r.err());
         assertFalse(Files.exists(dir.resolve("x.csv")));
+    }
+
+    @Test
+    void filesWithTheSameNameInTwoFoldersGetDistinctProjects() throws Exception {
+        Path a = Files.createDirectories(dir.resolve("in/day1"));
+        Path b = Files.createDirectories(dir.resolve("in/day2/final"));
+        Fixtures.copy(a, "bezier.xml", "ntsc-motion.xml");
+        Fixtures.copy(b, "bezier.xml");
+        Path out = dir.resolve("out.csv");
+        CliRunner.Result r = CliRunner.run("convert", "--input", dir.resolve("in").toString(), "--output", out.toString());
+        assertEquals(ExitCodes.OK, r.code(), r.toString());
+        var projects = new java.util.LinkedHashMap<String, Integer>();
+        for (var rec : Fixtures.records(out)) projects.merge(rec.get("project"), 1, Integer::sum);
+        // A colliding name becomes the path below the folder both files share; a unique one stays as it was.
+        assertEquals(java.util.Map.of("day1/bezier", 10, "ntsc-motion", 16, "day2/final/bezier", 10), projects);
+        assertEquals(java.util.List.of("day1/bezier", "ntsc-motion", "day2/final/bezier"), java.util.List.copyOf(projects.keySet()));
+        assertTrue(r.out().contains("bezier.xml: 1 sequence(s), 10 rows as project 'day1/bezier'"), r.out());
+        assertTrue(r.out().contains("ntsc-motion.xml: 1 sequence(s), 16 rows\n"), r.out());
+        // The provenance maps each input to its project.
+        JsonNode inputs = new ObjectMapper().readTree(dir.resolve("out.csv.provenance.json").toFile()).get("inputs");
+        assertEquals("day1/bezier", inputs.get(0).get("project").asText());
+        assertTrue(inputs.get(0).get("path").asText().endsWith("day1/bezier.xml".replace('/', java.io.File.separatorChar)));
+        assertEquals("day2/final/bezier", inputs.get(2).get("project").asText());
+    }
+
+    @Test
+    void aSequenceAboveV20IsNamedInTheSummary() throws Exception {
+        Path input = Fixtures.copy(dir, "many-tracks.xml").get(0);
+        CliRunner.Result r = CliRunner.run("convert", "--input", input.toString(), "--output", dir.resolve("m.csv").toString());
+        assertEquals(ExitCodes.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("note: sequence 'Many tracks' has 22 video tracks; the table keeps V1-V20 and drops 2"), r.out());
+    }
+
+    @Test
+    void aFileNamedTwiceConvertsOnce() throws Exception {
+        Path input = Fixtures.copy(dir, "bezier.xml").get(0);
+        Path relative = Path.of("").toAbsolutePath().relativize(input);
+        Path out = dir.resolve("once.csv");
+        CliRunner.Result r = CliRunner.run("convert", "--input", dir.toString(), "--input", relative.toString(),
+                "--input", input.toString(), "--output", out.toString());
+        assertEquals(ExitCodes.OK, r.code(), r.toString());
+        assertTrue(r.out().contains("converted 1 of 1 file(s): 1 sequence(s), 10 rows"), r.out());
+        assertEquals(10, Fixtures.records(out).size());
+    }
+
+    @Test
+    void fpsWithoutInputAndOutputIsAUsageErrorNotIgnored() {
+        CliRunner.Result r = CliRunner.run("convert", "--run-dir", dir.toString(), "--fps", "2");
+        assertEquals(ExitCodes.USAGE, r.code(), r.toString());
+        assertTrue(r.err().contains("use --set convert.sample_fps=2"), r.err());
+        assertFalse(Files.exists(dir.resolve("data")), "nothing run");
+    }
+
+    @Test
+    void provenanceListsInputsInTheCsvsOrderHoweverTheyWereNamed() throws Exception {
+        List<Path> copies = Fixtures.copy(dir, "bezier.xml", "ntsc-motion.xml");
+        // ntsc-motion named relatively ("../.." sorts before "/"), bezier absolutely: the CSV has bezier first.
+        Path relative = Path.of("").toAbsolutePath().relativize(copies.get(1));
+        Path out = dir.resolve("order.csv");
+        CliRunner.Result r = CliRunner.run("convert", "--input", relative.toString(), "--input", copies.get(0).toString(),
+                "--output", out.toString());
+        assertEquals(ExitCodes.OK, r.code(), r.toString());
+        assertEquals("bezier", Fixtures.records(out).get(0).get("project"));
+        JsonNode inputs = new ObjectMapper().readTree(dir.resolve("order.csv.provenance.json").toFile()).get("inputs");
+        assertEquals("bezier", inputs.get(0).get("project").asText());
+        assertEquals("ntsc-motion", inputs.get(1).get("project").asText());
     }
 }

@@ -15,6 +15,15 @@ class RootCommandTest {
     }
 
     @Test
+    void subcommandVersionIsTheProgramsVersion() {
+        for (String[] args : new String[][] {{"convert", "--version"}, {"bench", "convert", "-V"}, {"synth", "-V"}}) {
+            CliRunner.Result r = CliRunner.run(args);
+            assertEquals(0, r.code(), r.toString());
+            assertTrue(r.out().contains("auto-editor 0.1.0"), String.join(" ", args) + ": " + r.out());
+        }
+    }
+
+    @Test
     void helpListsUsage() {
         CliRunner.Result r = CliRunner.run("--help");
         assertEquals(0, r.code(), r.toString());

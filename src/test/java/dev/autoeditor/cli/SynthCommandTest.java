@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autoeditor.timeline.synth.SynthCorpus;
+import dev.autoeditor.timeline.synth.SynthGenerator;
+import dev.autoeditor.timeline.synth.SynthOptions;
+import dev.autoeditor.timeline.synth.SynthStyle;
+import dev.autoeditor.timeline.xmeml.XmemlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +37,7 @@ class SynthCommandTest {
         assertEquals(0, r.code(), r.toString());
         assertEquals(List.of("synth-0001-interview.xml", "synth-0002-vlog.xml", "synth-0003-split_screen.xml",
                 "synth-0004-montage.xml", "synth-0005-multicam.xml", "synth-0006-interview.xml"), xmlFiles(out));
-        assertTrue(r.out().contains("6 projects in") && r.out().contains("6 written, 0 already there"), r.out());
+        assertTrue(r.out().contains("6 projects in") && r.out().contains("6 written, 0 already there") && r.out().contains("2 interview, 1 vlog"), r.out());
         assertTrue(r.out().contains("keyframe-table rows"), r.out());
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("synth-manifest.json").toFile());
         assertEquals(3, manifest.get("seed").asLong());
@@ -43,18 +48,42 @@ class SynthCommandTest {
     }
 
     @Test
+    void writtenFilesReadBackAsTheGeneratedProjects() throws Exception {
+        Path out = tmp.resolve("corpus");
+        assertEquals(0, CliRunner.run("synth", "--out", out.toString(), "--projects", "5", "--seed", "21",
+                "--profile", "tiny").code());
+        // the tiny profile: 20-40 s sequences, all five styles in order
+        SynthOptions options = new SynthOptions(5, 21, List.of(SynthStyle.values()), 20, 40);
+        XmemlReader reader = new XmemlReader();
+        for (int i = 0; i < 5; i++) {
+            Path file = SynthCorpus.fileOf(out, options, i);
+            assertEquals(SynthGenerator.project(options, i), reader.read(file), file.toString());
+        }
+    }
+
+    @Test
     void sameSeedSameBytesDifferentSeedDifferentBytes() throws Exception {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
         Path c = tmp.resolve("c");
-        assertEquals(0, CliRunner.run("synth", "--out", a.toString(), "--projects", "5", "--seed", "11", "--profile", "tiny").code());
-        assertEquals(0, CliRunner.run("synth", "--out", b.toString(), "--projects", "5", "--seed", "11", "--profile", "tiny").code());
+        // one worker and three workers: the bytes do not depend on the parallelism
+        assertEquals(0, CliRunner.run("synth", "--out", a.toString(), "--projects", "5", "--seed", "11", "--profile", "tiny",
+                "--set", "synth.threads=1").code());
+        assertEquals(0, CliRunner.run("synth", "--out", b.toString(), "--projects", "5", "--seed", "11", "--profile", "tiny",
+                "--set", "synth.threads=3").code());
+        assertArrayEquals(manifestFiles(a), manifestFiles(b), "same files, hashes and order in the manifest");
         assertEquals(0, CliRunner.run("synth", "--out", c.toString(), "--projects", "5", "--seed", "12", "--profile", "tiny").code());
         for (String name : xmlFiles(a)) {
             byte[] first = Files.readAllBytes(a.resolve(name));
             assertArrayEquals(first, Files.readAllBytes(b.resolve(name)), name);
             assertFalse(java.util.Arrays.equals(first, Files.readAllBytes(c.resolve(name))), name + " differs by seed");
         }
+    }
+
+    /** The manifest's per-file entries (everything but the creation time). */
+    private static byte[] manifestFiles(Path dir) throws Exception {
+        return new ObjectMapper().readTree(dir.resolve("synth-manifest.json").toFile()).get("files").toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

@@ -23,6 +23,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anIntegerBeyondIntRangeIsAnErrorNotAWrappedValue() {
+        Config c = ConfigLoader.load("default", null, List.of("convert.threads=4294967297"));
+        ConfigException e = assertThrows(ConfigException.class, () -> c.getInt("convert.threads", 0, 4096));
+        assertTrue(e.getMessage().contains("'convert.threads' is 4294967297"), e.getMessage());
+        assertEquals(4294967297L, c.getLong("convert.threads"));
+    }
+
+    @Test
     void unknownKeyInSetNamesTheKeyAndSuggests() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load("default", null, List.of("window.lenght=5")));

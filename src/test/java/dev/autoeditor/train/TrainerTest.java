@@ -75,6 +75,11 @@ class TrainerTest {
         assertTrue(maxDifference(a, b) <= 1e-6, "resumed weights differ by " + maxDifference(a, b));
         assertTrue(maxDifference(a, afterOne) > 1e-4, "the second epoch should have changed the weights");
         assertEquals(lossColumn(straight), lossColumn(resumed), "per-step losses of the resumed run");
+        // A loaded checkpoint predicts (the evaluation reads models this way), the same from either run.
+        var pa = a.predict(val.batch(2));
+        var pb = b.predict(val.batch(2));
+        assertArrayEquals(pa.activeProb(), pb.activeProb(), 1e-5f);
+        for (float p : pa.activeProb()) assertTrue(p > 0 && p < 1);
     }
 
     @Test
@@ -158,6 +163,20 @@ class TrainerTest {
 
     @Test
     @Order(7)
+    void earlyStoppingEndsTheRunAndItsCounterIsCheckpointed() {
+        Path dir = tmp.resolve("early");
+        // One step per epoch; no later epoch can beat the first by more than min_delta.
+        TrainResult r = train(dir, config("train.batch_size=8", "train.epochs=5", "train.patience=1", "train.min_delta=1000"), ResumeMode.NONE);
+        assertTrue(r.stoppedEarly());
+        assertEquals(2, r.epochsDone());
+        assertEquals(2, r.steps());
+        CheckpointInfo info = CheckpointStore.read(dir);
+        assertEquals(1, info.epochsWithoutImprovement());
+        assertEquals(2, info.epochsDone());
+    }
+
+    @Test
+    @Order(8)
     void pretrainCommandExplainsMissingWindows() {
         CliRunner.Result r = CliRunner.run("pretrain", "--data", tmp.resolve("nothing").toString(), "--out", tmp.resolve("out").toString());
         assertEquals(1, r.code(), r.toString());

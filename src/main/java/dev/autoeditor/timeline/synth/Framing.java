@@ -72,6 +72,12 @@ final class Framing {
         return shots;
     }
 
+    /** Length of a cross dissolve: Premiere's default of one second mostly (0.6), else 0.4-1 s. */
+    static int dissolveFrames(SynthContext ctx) {
+        double seconds = ctx.dice.chance(0.6) ? 1.0 : ctx.dice.uniform(0.4, 1.0);
+        return (int) ctx.frames(seconds);
+    }
+
     /** Fade the first shot up from black and the last down to black, each with its probability. */
     static void fades(SynthContext ctx, List<Shot> track, double inChance, double outChance, double seconds) {
         if (track.isEmpty()) return;

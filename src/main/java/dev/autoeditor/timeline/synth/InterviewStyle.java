@@ -95,7 +95,7 @@ final class InterviewStyle implements StyleGenerator {
                 Shot shot = new Shot(src, t, t + len, Framing.sourceIn(ctx, src, len, handle), look);
                 if (d.chance(DISABLED_CHANCE)) shot.disabled();
                 if (i > 0 && d.chance(BROLL_DISSOLVE_CHANCE)) {
-                    shots.get(shots.size() - 1).dissolveAfter = (int) ctx.frames(d.uniform(0.5, 1.0));
+                    shots.get(shots.size() - 1).dissolveAfter = Framing.dissolveFrames(ctx);
                 }
                 shots.add(shot);
                 t += len;

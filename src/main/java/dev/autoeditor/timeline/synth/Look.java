@@ -12,19 +12,24 @@ interface Look {
 
     Crop crop(long in, long out);
 
-    /** A fixed framing. */
-    static Look fixed(Motion motion, Crop crop) {
+    /** Motion and crop each as a function of the clip's source range. */
+    static Look of(MotionCurve motion, CropCurve crop) {
         return new Look() {
             @Override
             public Motion motion(long in, long out) {
-                return motion;
+                return motion.motion(in, out);
             }
 
             @Override
             public Crop crop(long in, long out) {
-                return crop;
+                return crop.crop(in, out);
             }
         };
+    }
+
+    /** A fixed framing. */
+    static Look fixed(Motion motion, Crop crop) {
+        return of((in, out) -> motion, (in, out) -> crop);
     }
 
     static Look fixed(Motion motion) {
@@ -33,22 +38,18 @@ interface Look {
 
     /** Animated motion without crop. */
     static Look animated(MotionCurve curve) {
-        return new Look() {
-            @Override
-            public Motion motion(long in, long out) {
-                return curve.motion(in, out);
-            }
-
-            @Override
-            public Crop crop(long in, long out) {
-                return Crop.NONE;
-            }
-        };
+        return of(curve, (in, out) -> Crop.NONE);
     }
 
     /** Motion as a function of the clip's source range. */
     @FunctionalInterface
     interface MotionCurve {
         Motion motion(long in, long out);
+    }
+
+    /** Crop as a function of the clip's source range. */
+    @FunctionalInterface
+    interface CropCurve {
+        Crop crop(long in, long out);
     }
 }

@@ -36,6 +36,11 @@ final class MediaPool {
         return new Source.Generator("Text", name);
     }
 
+    /** A colour matte generator (backgrounds of title cards). */
+    static Source.Generator colorMatte() {
+        return new Source.Generator("Color", "Color");
+    }
+
     private String nextId() {
         return "file-" + nextFile++;
     }

@@ -1,7 +1,9 @@
 package dev.autoeditor.timeline.synth;
 
 import dev.autoeditor.timeline.Motion;
+import dev.autoeditor.timeline.Sequence;
 import dev.autoeditor.timeline.Source;
+import dev.autoeditor.timeline.VideoTrack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,8 @@ final class MontageStyle implements StyleGenerator {
     static final double DISSOLVE_CHANCE = 0.6;
     static final double BEZIER_CHANCE = 0.2;
     static final double MAX_DRIFT = 0.15;
+    static final double NESTED_TITLE_CHANCE = 0.3;
+    static final String TITLE_CARD_ID = "sequence-2";
     /** Pixel sizes of the photos, as seen in real exports (some portrait). */
     static final int[][] PHOTO_SIZES = {
         {1200, 800}, {2592, 1936}, {1567, 2317}, {4000, 3000}, {6000, 4000}, {1920, 1080}, {3000, 4000}};
@@ -63,7 +67,7 @@ final class MontageStyle implements StyleGenerator {
             }
             if (!v1.isEmpty() && d.chance(DISSOLVE_CHANCE)) {
                 long shortest = Math.min(len, v1.get(v1.size() - 1).length());
-                v1.get(v1.size() - 1).dissolveAfter = (int) Math.min(ctx.frames(d.uniform(0.5, 1.0)), shortest / 2);
+                v1.get(v1.size() - 1).dissolveAfter = (int) Math.min(Framing.dissolveFrames(ctx), shortest / 2);
             }
             v1.add(shot);
             start = end;
@@ -72,7 +76,9 @@ final class MontageStyle implements StyleGenerator {
         List<Shot> v2 = new ArrayList<>();
         if (d.chance(0.8)) {
             long s = ctx.frames(d.uniform(0.5, 1.5));
-            v2.add(new Shot(MediaPool.text("Title"), s, s + ctx.frames(d.uniform(3, 5)), 0, Framing.generator()));
+            long e = s + ctx.frames(d.uniform(3, 5));
+            Source title = d.chance(NESTED_TITLE_CHANCE) ? titleCard(ctx, e - s) : MediaPool.text("Title");
+            v2.add(new Shot(title, s, e, 0, Framing.generator()));
         }
         if (d.chance(0.5) && length > ctx.frames(20)) {
             v2.add(new Shot(MediaPool.text("Closing Title"), length - ctx.frames(5), length - ctx.frames(1), 0,
@@ -82,6 +88,18 @@ final class MontageStyle implements StyleGenerator {
         tracks.add(v1);
         tracks.add(v2);
         return tracks;
+    }
+
+    /**
+     * A nested "Title Card" sequence of {@code frames} frames: a colour matte on its V1 under the
+     * title text on its V2, as editors build reusable title cards.
+     */
+    private static Source.Nested titleCard(SynthContext ctx, long frames) {
+        TrackAssembler assembler = new TrackAssembler(new TrackAssembler.IdCounter("titlecard-clipitem-"));
+        VideoTrack matte = assembler.assemble(List.of(new Shot(MediaPool.colorMatte(), 0, frames, 0, Framing.generator())));
+        VideoTrack text = assembler.assemble(List.of(new Shot(MediaPool.text("Title"), 0, frames, 0, Framing.generator())));
+        Sequence card = new Sequence(TITLE_CARD_ID, "Title Card", ctx.rate, ctx.width, ctx.height, frames, List.of(matte, text));
+        return new Source.Nested(TITLE_CARD_ID, "Title Card", card);
     }
 
     /**

@@ -59,7 +59,7 @@ final class SplitScreenStyle implements StyleGenerator {
         }
         List<Shot> v1 = tracks.get(0);
         for (int k = 0; k + 1 < v1.size(); k++) {
-            if (d.chance(DISSOLVE_CHANCE)) v1.get(k).dissolveAfter = (int) ctx.frames(d.uniform(0.5, 1.0));
+            if (d.chance(DISSOLVE_CHANCE)) v1.get(k).dissolveAfter = Framing.dissolveFrames(ctx);
         }
         Framing.fades(ctx, v1, 0.5, 0.5, 1.0);
         return tracks;
@@ -71,17 +71,9 @@ final class SplitScreenStyle implements StyleGenerator {
         double x = SynthContext.round(-0.5 + (i + 0.5) / n, 4);
         Motion motion = SynthContext.motion(ctx.fitScale(p), x, 0);
         if (!wipe) return Look.fixed(motion, Framing.sides(side));
-        return new Look() {
-            @Override
-            public Motion motion(long in, long out) {
-                return motion;
-            }
-
-            @Override
-            public Crop crop(long in, long out) {
-                Param opening = new Param(side, List.of(Keyframe.linear(in, 50), Keyframe.linear(in + WIPE_FRAMES, side)));
-                return new Crop(opening, opening, Param.constant(0), Param.constant(0));
-            }
-        };
+        return Look.of((in, out) -> motion, (in, out) -> {
+            Param opening = new Param(side, List.of(Keyframe.linear(in, 50), Keyframe.linear(in + WIPE_FRAMES, side)));
+            return new Crop(opening, opening, Param.constant(0), Param.constant(0));
+        });
     }
 }

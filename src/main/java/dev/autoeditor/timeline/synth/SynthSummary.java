@@ -2,9 +2,9 @@ package dev.autoeditor.timeline.synth;
 
 import dev.autoeditor.timeline.Rate;
 import dev.autoeditor.timeline.table.SamplingRate;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,6 +26,20 @@ public record SynthSummary(Path outDir, List<Path> files, int unchanged, Map<Syn
         }
     }
 
+    /** One line: projects per style, written vs kept, hours and clips (not every file and length). */
+    @Override
+    public String toString() {
+        StringBuilder styles = new StringBuilder();
+        for (SynthStyle s : SynthStyle.values()) {
+            Integer n = projectsPerStyle.get(s);
+            if (n == null) continue;
+            if (styles.length() > 0) styles.append(", ");
+            styles.append(n).append(' ').append(s.configName());
+        }
+        return String.format(Locale.ROOT, "%d projects in %s (%s): %d written, %d already there; %.2f h of timeline, %d clips",
+                files.size(), outDir, styles, files.size() - unchanged, unchanged, totalSeconds() / 3600, clips);
+    }
+
     public double totalSeconds() {
         return sequences.stream().mapToDouble(SequenceLength::seconds).sum();
     }
@@ -42,12 +56,7 @@ public record SynthSummary(Path outDir, List<Path> files, int unchanged, Map<Syn
     }
 
     static long rows(SequenceLength s, SamplingRate sampling) {
-        if (sampling.isNative()) return s.frames();
-        // samples per frame = fps / rate = (sNum * rateDen) / (sDen * rateNum)
-        BigInteger num = BigInteger.valueOf(sampling.numerator()).multiply(BigInteger.valueOf(s.rate().fpsDenominator()));
-        BigInteger den = BigInteger.valueOf(sampling.denominator()).multiply(BigInteger.valueOf(s.rate().fpsNumerator()));
-        if (num.compareTo(den) >= 0) return s.frames();
-        BigInteger[] qr = BigInteger.valueOf(s.frames()).multiply(num).divideAndRemainder(den);
-        return qr[0].longValueExact() + (qr[1].signum() > 0 ? 1 : 0);
+        // The very sampler convert uses, so the prediction cannot drift from what convert writes.
+        return sampling.sampler(s.rate(), s.frames()).count();
     }
 }

@@ -25,12 +25,21 @@ final class TrackAssembler {
         this.clipIds = clipIds;
     }
 
-    /** Numbers clip items within a project. */
+    /** Numbers clip items within a project (or within a nested sequence, with its own prefix). */
     static final class IdCounter {
+        private final String prefix;
         private int next = 1;
 
+        IdCounter() {
+            this("clipitem-");
+        }
+
+        IdCounter(String prefix) {
+            this.prefix = prefix;
+        }
+
         String next() {
-            return "clipitem-" + next++;
+            return prefix + next++;
         }
     }
 

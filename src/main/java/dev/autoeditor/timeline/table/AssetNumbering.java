@@ -1,6 +1,7 @@
 package dev.autoeditor.timeline.table;
 
 import dev.autoeditor.timeline.Clip;
+import dev.autoeditor.timeline.PlacedClip;
 import dev.autoeditor.timeline.Sequence;
 import dev.autoeditor.timeline.VideoTrack;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class AssetNumbering {
         for (int k = 0; k < Math.min(tracks, all.size()); k++) {
             VideoTrack track = all.get(k);
             if (!track.enabled()) continue;
-            for (PlacedClip p : PlacedClip.of(track)) {
+            for (PlacedClip p : track.placedClips()) {
                 if (p.clip().enabled()) uses.add(new Use(p.start(), k, p.position(), p.clip().source().key()));
             }
         }

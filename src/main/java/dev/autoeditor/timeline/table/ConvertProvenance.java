@@ -10,6 +10,7 @@ import dev.autoeditor.util.Version;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,6 +22,16 @@ public final class ConvertProvenance {
 
     public static Path sidecarFor(Path csv) {
         return csv.resolveSibling(csv.getFileName() + ".provenance.json");
+    }
+
+    private static ObjectNode input(Map<Path, ObjectNode> byPath, Path path, String sha256, long bytes, String status) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("path", path.toString());
+        n.put("sha256", sha256);
+        n.put("bytes", bytes);
+        n.put("status", status);
+        byPath.put(path, n);
+        return n;
     }
 
     static void write(ConvertResult result, ConvertOptions options) throws IOException {
@@ -37,26 +48,16 @@ public final class ConvertProvenance {
         for (Map.Entry<String, Object> e : new TreeMap<>(options.settings()).entrySet()) {
             settings.putPOJO(e.getKey(), e.getValue());
         }
-        // Inputs in path order, converted or not, as the CSV orders them.
-        Map<Path, ObjectNode> byPath = new TreeMap<>();
+        // Inputs in absolute-path order, converted or not, as InputFiles and so the CSV order them.
+        Map<Path, ObjectNode> byPath = new TreeMap<>(Comparator.comparing((Path p) -> p.toAbsolutePath().normalize()));
         for (ConvertResult.FileReport r : result.converted()) {
-            ObjectNode n = JSON.createObjectNode();
-            byPath.put(r.path(), n);
-            n.put("path", r.path().toString());
-            n.put("sha256", r.sha256());
-            n.put("bytes", r.bytes());
-            n.put("status", "converted");
+            ObjectNode n = input(byPath, r.path(), r.sha256(), r.bytes(), "converted");
+            n.put("project", r.project());
             n.put("sequences", r.sequences());
             n.put("rows", r.rows());
         }
         for (ConvertResult.FileFailure f : result.failures()) {
-            ObjectNode n = JSON.createObjectNode();
-            byPath.put(f.path(), n);
-            n.put("path", f.path().toString());
-            n.put("sha256", f.sha256());
-            n.put("bytes", f.bytes());
-            n.put("status", "failed");
-            n.put("error", f.message());
+            input(byPath, f.path(), f.sha256(), f.bytes(), "failed").put("error", f.message());
         }
         ArrayNode inputs = root.putArray("inputs");
         byPath.values().forEach(inputs::add);

@@ -59,6 +59,7 @@ public final class Converter {
             throws IOException, InterruptedException {
         AtomicFiles.checkOverwrite(outputCsv, options.force());
         List<Path> files = InputFiles.expand(inputs);
+        List<String> projects = InputFiles.projectNames(files);
         Path parent = outputCsv.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path parts = parent.resolve("." + outputCsv.getFileName() + ".parts");
@@ -74,8 +75,9 @@ public final class Converter {
             List<Future<FileConversion.Outcome>> futures = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
+                String project = projects.get(i);
                 Path part = parts.resolve(String.format("%06d.csv", i));
-                futures.add(pool.submit(() -> FileConversion.run(reader, file, options.sampling(), part)));
+                futures.add(pool.submit(() -> FileConversion.run(reader, file, project, options.sampling(), part)));
             }
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 out.write(headerLine());

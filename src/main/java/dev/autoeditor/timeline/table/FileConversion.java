@@ -21,28 +21,36 @@ import java.util.Map;
 
 /** Converts one file into a headerless CSV part; a bad file becomes a {@link FileFailure}, not an exception. */
 final class FileConversion {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FileConversion.class);
+
     /** Either a report or a failure. */
     record Outcome(FileReport report, FileFailure failure) {}
 
     private FileConversion() {}
 
-    static Outcome run(ProjectReader reader, Path file, SamplingRate sampling, Path part) {
+    /** Converts {@code file} into {@code part}, its rows under the project name {@code project}. */
+    static Outcome run(ProjectReader reader, Path file, String project, SamplingRate sampling, Path part) {
         String sha = "";
         long bytes = -1;
         try {
             sha = Hashing.sha256(file);
             bytes = Files.size(file);
-            Project project = reader.read(file);
-            return new Outcome(write(project, file, sha, bytes, sampling, part), null);
-        } catch (IOException | RuntimeException e) {
+            Project read = reader.read(file);
+            return new Outcome(write(read, project, file, sha, bytes, sampling, part), null);
+        } catch (IOException | UserException e) {
             deleteQuietly(part);
             return new Outcome(null, new FileFailure(file, sha, bytes, message(file, e)));
+        } catch (RuntimeException e) {
+            // A bug met on this file: report it like a bad file so the others still convert, but say so.
+            log.debug("internal error converting {}", file, e);
+            deleteQuietly(part);
+            String why = file + ": internal error (" + e + "); please report it with this file (run with -v for the stack trace)";
+            return new Outcome(null, new FileFailure(file, sha, bytes, why));
         }
     }
 
-    private static FileReport write(Project project, Path file, String sha, long bytes, SamplingRate sampling, Path part)
-            throws IOException {
-        String name = InputFiles.projectName(file);
+    private static FileReport write(Project project, String name, Path file, String sha, long bytes, SamplingRate sampling,
+                                    Path part) throws IOException {
         List<String> notes = new ArrayList<>();
         long rows = 0;
         int sequences = 0;
@@ -54,8 +62,10 @@ final class FileConversion {
                     notes.add("sequence '" + s.name() + "' has no video clips; skipped");
                     continue;
                 }
-                if (table.droppedTracks() > 0) {
-                    notes.add("sequence '" + s.name() + "' has " + s.tracks().size() + " video tracks; V21 and above dropped");
+                String dropped = table.droppedTracksWarning();
+                if (dropped != null) {
+                    log.warn("{}: {}", file, dropped);
+                    notes.add(dropped);
                 }
                 rows += table.write(sampling, csv.rowsOf(name, s.name()));
                 sequences++;

@@ -4,6 +4,7 @@ import dev.autoeditor.timeline.KeyframeColumns;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Arrays;
 import org.apache.commons.csv.CSVFormat;
 
 /**
@@ -31,16 +32,34 @@ public final class KeyframeCsv implements Closeable {
         out.write('\n');
     }
 
-    /** A consumer that writes the rows of one sequence of one project. */
+    /**
+     * A consumer that writes the rows of one sequence of one project. Each track's nine fields are
+     * formatted once and their text reused while they stay the same from row to row (inactive and
+     * static tracks, most of a real table).
+     */
     public RowConsumer rowsOf(String project, String sequence) {
         String prefix = FORMAT.format(project, sequence) + ",";
+        int tracks = KeyframeColumns.TRACKS;
+        int fields = KeyframeColumns.FIELDS_PER_TRACK;
+        double[] previous = new double[tracks * fields];
+        String[] trackText = new String[tracks];
+        StringBuilder cell = new StringBuilder(128);
         return (frame, timeSeconds, values) -> {
             row.setLength(0);
             row.append(prefix).append(frame).append(',');
             NumberText.append(row, timeSeconds);
-            for (double v : values) {
-                row.append(',');
-                NumberText.append(row, v);
+            for (int k = 0; k < tracks; k++) {
+                int base = k * fields;
+                if (trackText[k] == null || !Arrays.equals(values, base, base + fields, previous, base, base + fields)) {
+                    cell.setLength(0);
+                    for (int f = 0; f < fields; f++) {
+                        cell.append(',');
+                        NumberText.append(cell, values[base + f]);
+                    }
+                    trackText[k] = cell.toString();
+                    System.arraycopy(values, base, previous, base, fields);
+                }
+                row.append(trackText[k]);
             }
             row.append('\n');
             out.append(row);

@@ -4,13 +4,12 @@ import dev.autoeditor.timeline.Clip;
 import dev.autoeditor.timeline.Crop;
 import dev.autoeditor.timeline.KeyframeColumns;
 import dev.autoeditor.timeline.Motion;
+import dev.autoeditor.timeline.PlacedClip;
 import dev.autoeditor.timeline.Sequence;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The per-frame keyframe table of one sequence (see docs/convert.md for the rules). Build it once with
@@ -19,8 +18,6 @@ import org.slf4j.LoggerFactory;
  * {@link #VALUES} numbers; nothing per row is allocated.
  */
 public final class KeyframeTable {
-    private static final Logger log = LoggerFactory.getLogger(KeyframeTable.class);
-
     public static final int TRACKS = KeyframeColumns.TRACKS;
     public static final int FIELDS = KeyframeColumns.FIELDS_PER_TRACK;
     /** Numbers per row: 20 tracks x 9 fields. */
@@ -49,17 +46,16 @@ public final class KeyframeTable {
         this.layouts = new TrackLayout[used];
         for (int k = 0; k < used; k++) layouts[k] = TrackLayout.of(sequence.tracks().get(k));
         this.assets = AssetNumbering.of(sequence, TRACKS);
-        this.lengthFrames = PlacedClip.lengthOf(sequence.tracks());
+        this.lengthFrames = sequence.lengthFrames();
     }
 
-    /** Lays out a sequence; tracks above V20 are dropped with a warning naming the sequence. */
+    /**
+     * Lays out a sequence; tracks above V20 are dropped ({@link #droppedTracksWarning()} says so). The
+     * table does not log that itself: it is built again for every benchmark round, and the caller
+     * knows when a warning is news.
+     */
     public static KeyframeTable of(Sequence sequence) {
-        KeyframeTable table = new KeyframeTable(sequence);
-        if (table.droppedTracks > 0) {
-            log.warn("sequence '{}' has {} video tracks; the table keeps V1-V{} and drops {}",
-                    sequence.name(), sequence.tracks().size(), TRACKS, table.droppedTracks);
-        }
-        return table;
+        return new KeyframeTable(sequence);
     }
 
     public Sequence sequence() {
@@ -74,6 +70,13 @@ public final class KeyframeTable {
     /** Video tracks above V20 left out of the table. */
     public int droppedTracks() {
         return droppedTracks;
+    }
+
+    /** The warning naming the sequence whose tracks above V20 were dropped, or null when none were. */
+    public String droppedTracksWarning() {
+        if (droppedTracks == 0) return null;
+        return "sequence '" + sequence.name() + "' has " + sequence.tracks().size() + " video tracks; the table keeps V1-V"
+                + TRACKS + " and drops " + droppedTracks;
     }
 
     /** Distinct sources numbered in the asset column. */

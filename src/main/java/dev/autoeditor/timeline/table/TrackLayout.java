@@ -1,5 +1,6 @@
 package dev.autoeditor.timeline.table;
 
+import dev.autoeditor.timeline.PlacedClip;
 import dev.autoeditor.timeline.TrackItem;
 import dev.autoeditor.timeline.Transition;
 import dev.autoeditor.timeline.VideoTrack;
@@ -14,11 +15,12 @@ import java.util.Map;
  *
  * <p>Rules: a disabled track or clip shows nothing. A clip covers its {@link PlacedClip} span, -1
  * ends resolved (it runs through the adjacent transition). A transition joins the clip listed just
- * before it (outgoing) and the one just after it (incoming): the outgoing clip keeps the frames before
- * the transition's cut frame and the incoming clip takes the frames from it on. A transition with a clip on one side only (start-black, end-black, a
- * dissolve from or to nothing) fades that clip from or to black: the clip stays active through it.
- * Clips that overlap without a transition (not something editors export) are resolved the same way
- * at the later clip's start.
+ * before it (outgoing) and the one just after it (incoming): where they overlap, the outgoing clip
+ * keeps the frames before the transition's cut frame and the incoming clip takes the frames from it
+ * on (a cut outside the overlap moves to its nearer edge). A transition with a visible clip on one
+ * side only (start-black, end-black, a dissolve from or to nothing) fades that clip from or to black:
+ * the clip stays active through it. Clips that overlap without a transition (not something editors
+ * export) are split at the later clip's start.
  */
 final class TrackLayout {
     /** A clip visible on timeline frames [from, to). */
@@ -46,7 +48,7 @@ final class TrackLayout {
         // Mutable [start, end) per visible clip, indexed by the clip's position on the track.
         Map<Integer, long[]> ranges = new HashMap<>();
         List<PlacedClip> visible = new ArrayList<>();
-        for (PlacedClip p : PlacedClip.of(track)) {
+        for (PlacedClip p : track.placedClips()) {
             if (p.clip().enabled()) {
                 visible.add(p);
                 ranges.put(p.position(), new long[] {p.start(), p.end()});
@@ -58,10 +60,12 @@ final class TrackLayout {
                 // incoming one after it. With a side missing or disabled it is a fade from or to black.
                 long[] outgoing = ranges.get(i - 1);
                 long[] incoming = ranges.get(i + 1);
-                if (outgoing == null || incoming == null) continue;
-                long cut = t.cutFrame();
-                outgoing[1] = Math.min(outgoing[1], cut);
-                incoming[0] = Math.max(incoming[0], cut);
+                if (outgoing == null || incoming == null || outgoing[1] <= incoming[0]) continue;
+                // Split where they overlap; a cut outside the overlap (real exports have outgoing clips
+                // that end where the transition starts) moves to its nearer edge so no frame goes dark.
+                long cut = Math.max(incoming[0], Math.min(outgoing[1], t.cutFrame()));
+                outgoing[1] = cut;
+                incoming[0] = cut;
             }
         }
         List<Span> spans = new ArrayList<>();
@@ -90,9 +94,5 @@ final class TrackLayout {
             else return clips[mid];
         }
         return null;
-    }
-
-    int spanCount() {
-        return froms.length;
     }
 }

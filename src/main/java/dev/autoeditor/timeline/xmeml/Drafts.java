@@ -93,7 +93,4 @@ final class Drafts {
         String effectId;
         String name;
     }
-
-    /** One multicam clip definition ({@code <multiclip id>} with its name). */
-    record MulticlipDef(String id, String name) {}
 }

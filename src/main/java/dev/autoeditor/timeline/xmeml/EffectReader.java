@@ -90,12 +90,11 @@ final class EffectReader {
             switch (c.name()) {
                 case "parameterid" -> p.id = c.text();
                 case "value" -> {
-                    double[] hv = {Double.NaN, Double.NaN};
-                    String own = c.textAndChildren(child -> point(c, child, hv));
-                    p.horiz = hv[0];
-                    p.vert = hv[1];
-                    p.text = own;
-                    if (!own.isEmpty() && looksNumeric(own)) p.value = c.parseDouble(own);
+                    Value v = readValue(c);
+                    p.horiz = v.horiz();
+                    p.vert = v.vert();
+                    p.text = v.text();
+                    if (!Double.isNaN(v.number())) p.value = v.number();
                 }
                 case "keyframe" -> p.keys.add(readKeyframe(c));
                 default -> c.skip();
@@ -110,11 +109,10 @@ final class EffectReader {
             switch (c.name()) {
                 case "when" -> k.when = c.doubleValue();
                 case "value" -> {
-                    double[] hv = {Double.NaN, Double.NaN};
-                    String own = c.textAndChildren(child -> point(c, child, hv));
-                    k.horiz = hv[0];
-                    k.vert = hv[1];
-                    if (!own.isEmpty() && looksNumeric(own)) k.value = c.parseDouble(own);
+                    Value v = readValue(c);
+                    k.horiz = v.horiz();
+                    k.vert = v.vert();
+                    if (!Double.isNaN(v.number())) k.value = v.number();
                 }
                 case "inbez" -> k.inBez = readPair(c);
                 case "outbez" -> k.outBez = readPair(c);
@@ -122,6 +120,19 @@ final class EffectReader {
             }
         }
         return k;
+    }
+
+    /**
+     * A {@code <value>}: its own text, the number it holds (NaN when it holds text or nothing), and
+     * the {@code <horiz>}/{@code <vert>} of a 2-D value (NaN when absent).
+     */
+    private record Value(String text, double number, double horiz, double vert) {}
+
+    private static Value readValue(XmlCursor c) throws XMLStreamException {
+        double[] hv = {Double.NaN, Double.NaN};
+        String own = c.textAndChildren(child -> point(c, child, hv));
+        double number = !own.isEmpty() && looksNumeric(own) ? c.parseDouble(own) : Double.NaN;
+        return new Value(own, number, hv[0], hv[1]);
     }
 
     private static double[] readPair(XmlCursor c) throws XMLStreamException {

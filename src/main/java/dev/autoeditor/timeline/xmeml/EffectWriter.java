@@ -71,11 +71,16 @@ final class EffectWriter {
 
     private static void begin(XmlOut x, String name, String id, String category) throws IOException {
         x.open("filter");
+        openEffect(x, name, id, category, "motion");
+    }
+
+    /** Opens an {@code <effect>} with the five fields Premiere writes first; the caller closes it. */
+    static void openEffect(XmlOut x, String name, String id, String category, String type) throws IOException {
         x.open("effect");
         x.leaf("name", name);
         x.leaf("effectid", id);
         x.leaf("effectcategory", category);
-        x.leaf("effecttype", "motion");
+        x.leaf("effecttype", type);
         x.leaf("mediatype", "video");
     }
 

@@ -73,7 +73,10 @@ public final class XmemlReader {
         }
     }
 
-    /** The file name without a trailing {@code .xml} (any case). */
+    /**
+     * The file name without a trailing {@code .xml} (any case): the project name of an export. A
+     * conversion of several files makes names that collide unique ({@code InputFiles.projectNames}).
+     */
     public static String projectName(Path file) {
         String name = file.getFileName().toString();
         return name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml") ? name.substring(0, name.length() - 4) : name;

@@ -149,12 +149,7 @@ public final class XmemlWriter {
                     x.close("multiclip");
                 }
             } else if (source instanceof Source.Generator g) {
-                x.open("effect");
-                x.leaf("name", g.name());
-                x.leaf("effectid", g.effectId());
-                x.leaf("effectcategory", "Matte");
-                x.leaf("effecttype", "generator");
-                x.leaf("mediatype", "video");
+                EffectWriter.openEffect(x, g.name(), g.effectId(), "Matte", "generator");
                 x.close("effect");
             }
         }
@@ -189,12 +184,7 @@ public final class XmemlWriter {
             x.leaf("alignment", t.alignment().xml());
             if (t.cutPoint() >= 0) x.leaf("cutPointTicks", ticks(t.cutPoint(), rate));
             rate(rate);
-            x.open("effect");
-            x.leaf("name", t.name());
-            x.leaf("effectid", t.effectId());
-            x.leaf("effectcategory", "Dissolve");
-            x.leaf("effecttype", "transition");
-            x.leaf("mediatype", "video");
+            EffectWriter.openEffect(x, t.name(), t.effectId(), "Dissolve", "transition");
             x.close("effect");
             x.close("transitionitem");
         }

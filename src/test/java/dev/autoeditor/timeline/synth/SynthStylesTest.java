@@ -46,6 +46,14 @@ class SynthStylesTest {
         TimelineChecks.assertValid(generate(seed, index, style));
     }
 
+    @Property(tries = 40)
+    void shortestAndLongestAllowedSequencesAreValidToo(@ForAll long seed, @ForAll @IntRange(min = 0, max = 99) int index,
+                                                       @ForAll SynthStyle style, @ForAll boolean shortest) {
+        double lo = shortest ? 5 : 1500;
+        SynthOptions options = new SynthOptions(index + 1, seed, List.of(style), lo, lo + 1);
+        TimelineChecks.assertValid(SynthGenerator.project(options, index).sequences().get(0));
+    }
+
     @Property(tries = 25)
     void interviewV1NeverEmptyAndBrollShotsInRange(@ForAll long seed, @ForAll @IntRange(min = 0, max = 999) int index) {
         Sequence seq = generate(seed, index, SynthStyle.INTERVIEW);

@@ -1,6 +1,5 @@
 package dev.autoeditor.timeline.synth;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,6 +74,10 @@ final class TimelineChecks {
         if (c.source() instanceof Source.File f) {
             assertTrue(c.out() <= f.durationFrames(), what + " out " + c.out() + " beyond source " + f.durationFrames());
         }
+        if (c.source() instanceof Source.Nested n) {
+            assertValid(n.sequence());
+            assertTrue(c.out() <= n.sequence().lengthFrames(), what + " beyond its nested sequence");
+        }
         assertTrue(c.timelineStart() >= 0 && c.timelineEnd() <= length, what + " outside the sequence");
         if (c.start() == -1) assertNotNull(track.transitionStartingAt(c.timelineStart()), what + " -1 start without transition");
         if (c.end() == -1) assertNotNull(track.transitionEndingAt(c.timelineEnd()), what + " -1 end without transition");
@@ -132,9 +135,5 @@ final class TimelineChecks {
 
     static void assertNear(double expected, double actual, double tolerance, String message) {
         assertTrue(Math.abs(expected - actual) <= tolerance, message + ": expected " + expected + " got " + actual);
-    }
-
-    static void assertSame(Object a, Object b, String message) {
-        assertEquals(a, b, message);
     }
 }

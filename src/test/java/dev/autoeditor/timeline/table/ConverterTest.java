@@ -34,6 +34,7 @@ class ConverterTest {
     private static final ProjectReader FAKE = file -> {
         String text = Files.readString(file).trim();
         if (text.equals("bad")) throw new UserException(file + ":3: unexpected end of element; re-export the file");
+        if (text.equals("boom")) throw new IllegalStateException("a bug");
         long frames = Long.parseLong(text);
         Clip rotated = new Clip("c2", "Spin", true, 0, frames, 0, frames, file("S"), Motion.IDENTITY, Crop.NONE,
                 Set.of(Clip.Unsupported.ROTATION));
@@ -136,5 +137,15 @@ class ConverterTest {
         UserException e = assertThrows(UserException.class,
                 () -> new Converter(FAKE).convert(List.of(dir.resolve("nope")), dir.resolve("t.csv"), options(1, false)));
         assertTrue(e.getMessage().contains("nope does not exist"), e.getMessage());
+    }
+
+    @Test
+    void aBugOnOneFileIsReportedAsAnInternalErrorAndTheOthersConvert() throws Exception {
+        Files.writeString(dir.resolve("a.xml"), "10");
+        Files.writeString(dir.resolve("b.xml"), "boom");
+        ConvertResult r = new Converter(FAKE).convert(List.of(dir), dir.resolve("t.csv"), options(2, false));
+        assertEquals(1, r.converted().size());
+        String msg = r.failures().get(0).message();
+        assertTrue(msg.contains("b.xml: internal error (java.lang.IllegalStateException: a bug); please report it"), msg);
     }
 }

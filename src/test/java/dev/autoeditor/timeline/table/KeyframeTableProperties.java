@@ -20,7 +20,10 @@ import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
-/** Laws of the table on random timelines with gaps, dissolves (-1 ends) and disabled clips and tracks. */
+/**
+ * Laws of the table on random timelines with gaps, dissolves (-1 ends, or an outgoing clip ending where
+ * the transition starts) and disabled clips and tracks.
+ */
 class KeyframeTableProperties {
 
     /** A random track: clips with gaps, some pairs joined by a dissolve; returns covered ranges by source. */
@@ -39,9 +42,11 @@ class KeyframeTableProperties {
             boolean startsInTransition = joinNext;
             long start = startsInTransition ? joinStart : t;
             joinNext = i + 1 < clips && rnd.nextBoolean();
+            // Some exports end the outgoing clip where the transition starts (no overlap at all).
+            boolean butt = joinNext && rnd.nextInt(4) == 0;
             long end = start + len;
             long in = rnd.nextInt(100);
-            Clip c = new Clip(track + "-" + i, source, enabled, startsInTransition ? -1 : start, joinNext ? -1 : end, in, in + len,
+            Clip c = new Clip(track + "-" + i, source, enabled, startsInTransition ? -1 : start, joinNext && !butt ? -1 : end, in, in + len,
                     Timelines.file(source), new Motion(Param.constant(50 + i), Param.constant(0), Param.constant(0)), Crop.NONE, Set.of());
             items.add(c);
             if (trackEnabled && enabled) {
@@ -51,9 +56,9 @@ class KeyframeTableProperties {
             }
             if (joinNext) {
                 long overlap = 2 + rnd.nextInt((int) Math.min(8, len - 2));
-                joinStart = end - overlap;
+                joinStart = butt ? end : end - overlap;
                 Transition.Alignment a = Transition.Alignment.values()[rnd.nextInt(3)];
-                items.add(new Transition(joinStart, end, a, rnd.nextBoolean() ? -1 : rnd.nextInt((int) overlap + 1), "Cross Dissolve", "Cross Dissolve"));
+                items.add(new Transition(joinStart, joinStart + overlap, a, rnd.nextBoolean() ? -1 : rnd.nextInt((int) overlap + 1), "Cross Dissolve", "Cross Dissolve"));
             } else {
                 t = end + rnd.nextInt(15);
             }

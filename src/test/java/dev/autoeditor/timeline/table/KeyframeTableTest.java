@@ -275,4 +275,21 @@ class KeyframeTableTest {
         assertEquals(0, value(at(s, 94), 1, ASSET));         // cut at the dissolve's centre, 95
         assertEquals(1, value(at(s, 95), 1, ASSET));
     }
+
+    @Test
+    void aCutOutsideTheOverlapMovesToItsEdgeLeavingNoGap() {
+        // As in Kraakeklubben Pgm 5 v3 (V1, frame 20720): the outgoing clip ends exactly where the
+        // centred transition [20, 26) starts, the incoming one (start -1) begins there too. The centre
+        // cut (23) lies outside their overlap (none), so each keeps its own frames.
+        Sequence s = sequence(track(clip("a", file("A"), 0, 20, 0, 20), dissolve(20, 26), clip("b", file("B"), -1, 60, 0, 40)));
+        assertEquals(0, value(at(s, 19), 1, ASSET));
+        assertEquals(1, value(at(s, 20), 1, ACTIVE));
+        assertEquals(1, value(at(s, 20), 1, ASSET));
+        // Clips overlapping on [20, 24) with a cut point of 5 (frame 25, beyond the overlap): the split
+        // moves to the overlap's end, 24.
+        Sequence late = sequence(track(clip("a", file("A"), 0, 24, 0, 24),
+                new Transition(20, 26, Transition.Alignment.CENTER, 5, "d", "d"), clip("b", file("B"), 20, 60, 0, 40)));
+        assertEquals(0, value(at(late, 23), 1, ASSET));
+        assertEquals(1, value(at(late, 24), 1, ASSET));
+    }
 }

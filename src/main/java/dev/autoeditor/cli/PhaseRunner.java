@@ -1,0 +1,33 @@
+package dev.autoeditor.cli;
+
+import dev.autoeditor.config.Config;
+import dev.autoeditor.pipeline.RunLayout;
+import dev.autoeditor.pipeline.Selection;
+import dev.autoeditor.pipeline.StandardPhases;
+import dev.autoeditor.pipeline.TrainingOrchestrator;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Runs phases of a run directory through the orchestrator and prints what each did. */
+final class PhaseRunner {
+    private PhaseRunner() {}
+
+    static List<TrainingOrchestrator.Outcome> run(Config config, RunLayout layout, Selection selection, String resumeCommand, PrintWriter out)
+            throws Exception {
+        TrainingOrchestrator orchestrator = new TrainingOrchestrator(layout, config, StandardPhases.all(), resumeCommand);
+        List<TrainingOrchestrator.Outcome> outcomes = orchestrator.run(selection);
+        for (TrainingOrchestrator.Outcome o : outcomes) {
+            String took = o.action().equals("skipped") ? "up to date" : String.format("%.1f s", o.seconds());
+            out.printf("  %-16s %-8s %s%n", o.phase(), o.action(), took);
+        }
+        return outcomes;
+    }
+
+    /** A phase subcommand called without --input/--output: run that phase alone in the run directory. */
+    static int runOnly(BaseCommand command, RunDirOptions run, String phase, boolean force) throws Exception {
+        RunLayout layout = run.layout();
+        command.out().println(phase + " in run directory " + layout.root());
+        run(command.config(), layout, new Selection(null, phase, force), RunDirOptions.commandLineOf(command.spec), command.out());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.autoeditor.pipeline;
+
+import dev.autoeditor.config.Config;
+import dev.autoeditor.fetch.InstalledSource;
+import dev.autoeditor.fetch.ModelDownloader;
+import java.nio.file.Files;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Phase 1: the pretrained checkpoints listed under download.models, into checkpoints/pretrained/. */
+public final class DownloadModelsPhase implements Phase {
+    private static final Logger log = LoggerFactory.getLogger(DownloadModelsPhase.class);
+    public static final String NAME = "download-models";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int formatVersion() {
+        return 1;
+    }
+
+    @Override
+    public List<String> configKeys(Config config) {
+        return List.of("download.models");
+    }
+
+    @Override
+    public List<String> upstream() {
+        return List.of();
+    }
+
+    @Override
+    public List<String> outputs() {
+        return List.of(RunLayout.PRETRAINED);
+    }
+
+    @Override
+    public void run(PhaseContext context) throws Exception {
+        Files.createDirectories(context.layout().pretrained());
+        ModelDownloader downloader = new ModelDownloader(context.config());
+        if (downloader.sources().isEmpty()) {
+            log.info("{}: no models configured (download.models is empty); nothing to download", NAME);
+            context.note("models", List.of());
+            return;
+        }
+        List<InstalledSource> installed = downloader.download(context.layout().pretrained());
+        context.note("models", DownloadNotes.of(installed));
+    }
+}

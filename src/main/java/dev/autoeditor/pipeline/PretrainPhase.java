@@ -1,0 +1,65 @@
+package dev.autoeditor.pipeline;
+
+import dev.autoeditor.config.Config;
+import dev.autoeditor.train.Pretrainer;
+import dev.autoeditor.train.ResumeMode;
+import dev.autoeditor.train.TrainResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Phase 6: the multi-track transformer trained on the windows, checkpoints in checkpoints/pretrain/.
+ * Interrupted with unchanged inputs, it continues from its last checkpoint.
+ */
+public final class PretrainPhase implements Phase {
+    public static final String NAME = "pretrain";
+    /** Settings that change how training runs but not the weights it produces. */
+    private static final List<String> NOT_INPUTS = List.of("train.prefetch", "train.log_every");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int formatVersion() {
+        return 1;
+    }
+
+    @Override
+    public List<String> configKeys(Config config) {
+        List<String> keys = new ArrayList<>(config.keysUnder("model"));
+        keys.addAll(config.keysUnder("train"));
+        keys.removeAll(NOT_INPUTS);
+        keys.add("window.drop_last_batch");
+        keys.add("seed");
+        return keys;
+    }
+
+    @Override
+    public List<String> upstream() {
+        return List.of(PreprocessPhase.NAME, WindowPhase.NAME);
+    }
+
+    @Override
+    public List<String> outputs() {
+        return List.of(RunLayout.PRETRAIN);
+    }
+
+    @Override
+    public boolean resumable() {
+        return true;
+    }
+
+    @Override
+    public void run(PhaseContext context) {
+        ResumeMode mode = context.resume() ? ResumeMode.LATEST : ResumeMode.NONE;
+        TrainResult r = Pretrainer.run(context.layout().windows(), context.layout().pretrain(), context.config(), mode, true);
+        context.note("epochs", r.epochsDone());
+        context.note("steps", r.steps());
+        context.note("parameters", r.parameters());
+        context.note("best_val_loss", r.bestValLoss());
+        context.note("stopped_early", r.stoppedEarly());
+        context.note("best_checkpoint", r.bestCheckpoint() == null ? null : context.layout().root().relativize(r.bestCheckpoint()).toString());
+    }
+}

@@ -1,0 +1,259 @@
+package dev.autoeditor.pipeline;
+
+import dev.autoeditor.config.Config;
+import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.UserException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the phases of a run directory in order, skipping those that are done with unchanged inputs
+ * and intact outputs, and redoing those whose inputs changed (and so, through their outputs, the
+ * phases after them). The manifest is saved when a phase starts and when it ends; that save is the
+ * commit point, so a process killed at any moment resumes from the last committed phase.
+ */
+public final class TrainingOrchestrator {
+    private static final Logger log = LoggerFactory.getLogger(TrainingOrchestrator.class);
+
+    /** The file locked while a run works in the directory. */
+    static final String LOCK = ".auto-editor.lock";
+
+    private final RunLayout layout;
+    private final Config config;
+    private final List<Phase> phases;
+    private final String resumeCommand;
+
+    /**
+     * @param resumeCommand the command line that continues this run, quoted in every failure message
+     */
+    public TrainingOrchestrator(RunLayout layout, Config config, List<Phase> phases, String resumeCommand) {
+        this.layout = layout;
+        this.config = config;
+        this.phases = List.copyOf(phases);
+        this.resumeCommand = resumeCommand;
+    }
+
+    /** What one run did per phase: ran, resumed or skipped. */
+    public record Outcome(String phase, String action, double seconds) {}
+
+    public List<Outcome> run(Selection selection) throws IOException, InterruptedException {
+        Files.createDirectories(layout.root());
+        // Two runs in one directory would overwrite each other's outputs and manifest. The OS drops
+        // the lock when the process dies, however it dies, so a killed run never blocks the next.
+        try (FileChannel lockFile = FileChannel.open(layout.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                throw new UserException("another auto-editor is running in " + layout.root() + "; wait for it to finish or use another --run-dir");
+            }
+            return runLocked(selection);
+        } catch (OverlappingFileLockException e) {
+            throw new UserException("another run in this process already works in " + layout.root() + "; use another --run-dir");
+        }
+    }
+
+    private List<Outcome> runLocked(Selection selection) throws IOException, InterruptedException {
+        List<String> chosen = selection.choose(phases);
+        Manifest manifest = Manifest.load(layout.manifest());
+        saveResolvedConfig();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Phase phase : phases) {
+            if (!chosen.contains(phase.name())) {
+                warnIfStaleAndUsed(phase, chosen, manifest);
+                continue;
+            }
+            InputState inputs = InputState.of(phase, config, manifest);
+            if (!inputs.missingUpstream().isEmpty()) {
+                String first = inputs.missingUpstream().get(0);
+                throw new UserException("phase " + phase.name() + " needs the outputs of " + first + ", which has not finished in "
+                        + layout.root() + "; run: " + resumeCommandFrom(first));
+            }
+            PhaseRecord rec = manifest.get(phase.name());
+            List<String> reasons = inputs.staleReasons(phase, rec, layout);
+            if (reasons.isEmpty() && !selection.force()) {
+                log.info("{}: up to date, skipped", phase.name());
+                outcomes.add(new Outcome(phase.name(), "skipped", 0));
+                continue;
+            }
+            boolean resume = phase.resumable() && rec != null && !PhaseRecord.DONE.equals(rec.status)
+                    && inputs.hash().equals(rec.inputHash) && !selection.force();
+            log.info("{}: {} ({})", phase.name(), resume ? "resuming from its last checkpoint" : "running",
+                    selection.force() && reasons.isEmpty() ? "forced" : String.join("; ", reasons));
+            if (!resume) clearOutputs(phase, rec, selection.force());
+            outcomes.add(runOne(phase, inputs, manifest, resume));
+        }
+        return outcomes;
+    }
+
+    /** An earlier phase left out by --only/--from whose outputs a chosen phase reads: say when they are stale. */
+    private void warnIfStaleAndUsed(Phase phase, List<String> chosen, Manifest manifest) {
+        PhaseRecord rec = manifest.get(phase.name());
+        if (rec == null || !PhaseRecord.DONE.equals(rec.status)) return;
+        boolean used = phases.stream().anyMatch(p -> chosen.contains(p.name()) && p.upstream().contains(phase.name()));
+        if (!used) return;
+        List<String> reasons = InputState.of(phase, config, manifest).staleReasons(phase, rec, layout);
+        if (!reasons.isEmpty()) {
+            log.warn("{} is stale ({}) but not selected; its current outputs are used", phase.name(), String.join("; ", reasons));
+        }
+    }
+
+    private Outcome runOne(Phase phase, InputState inputs, Manifest manifest, boolean resume) throws IOException, InterruptedException {
+        PhaseRecord rec = manifest.phases.computeIfAbsent(phase.name(), k -> new PhaseRecord());
+        int attempts = inputs.hash().equals(rec.inputHash) ? rec.attempts : 0;
+        rec.status = PhaseRecord.RUNNING;
+        rec.inputHash = inputs.hash();
+        rec.inputs = new TreeMap<>(inputs.parts());
+        rec.config = new TreeMap<>(inputs.configValues());
+        rec.outputs = new TreeMap<>();
+        rec.notes = new TreeMap<>();
+        rec.error = null;
+        rec.finishedAt = null;
+        rec.seconds = null;
+        rec.attempts = attempts + 1;
+        rec.startedAt = Instant.now().toString();
+        orderPhases(manifest);
+        manifest.save(layout.manifest());
+
+        long start = System.nanoTime();
+        PhaseContext context = new PhaseContext(config, layout, resume);
+        try {
+            phase.run(context);
+        } catch (InterruptedException e) {
+            fail(manifest, rec, start, "interrupted");
+            throw e;
+        } catch (Exception e) {
+            String message = e instanceof UserException || e instanceof dev.autoeditor.config.ConfigException
+                    ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            fail(manifest, rec, start, message);
+            int code = e instanceof UserException u ? u.exitCode() : 1;
+            throw new UserException("phase " + phase.name() + " failed: " + message + "; fix the cause, then resume with: " + resumeCommand,
+                    code, e);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        for (String out : phase.outputs()) {
+            Path p = layout.resolve(out);
+            if (!Files.exists(p)) {
+                fail(manifest, rec, start, "did not write " + out);
+                throw new UserException("phase " + phase.name() + " finished without writing " + p + "; resume with: " + resumeCommand);
+            }
+            rec.outputs.put(out, InputState.hashOrNull(p));
+        }
+        rec.notes = new TreeMap<>(context.notes());
+        rec.status = PhaseRecord.DONE;
+        rec.seconds = seconds;
+        rec.finishedAt = Instant.now().toString();
+        manifest.save(layout.manifest());
+        log.info("{}: done in {} s", phase.name(), String.format("%.1f", seconds));
+        return new Outcome(phase.name(), resume ? "resumed" : "ran", seconds);
+    }
+
+    private void fail(Manifest manifest, PhaseRecord rec, long start, String message) throws IOException {
+        rec.status = PhaseRecord.FAILED;
+        rec.error = message;
+        rec.seconds = (System.nanoTime() - start) / 1e9;
+        rec.finishedAt = Instant.now().toString();
+        manifest.save(layout.manifest());
+    }
+
+    /**
+     * Removes a phase's old outputs before a fresh start. Outputs the manifest does not know this
+     * run made are the user's files: they are kept unless --force is given.
+     */
+    private void clearOutputs(Phase phase, PhaseRecord rec, boolean force) throws IOException {
+        for (String out : phase.outputs()) {
+            Path p = layout.resolve(out);
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) continue;
+            if (rec == null && !force) {
+                throw new UserException(p + " exists but was not made by this run (manifest.json has no record of "
+                        + phase.name() + "); pass --force to replace it, or choose another --run-dir");
+            }
+            deleteTree(p);
+        }
+    }
+
+    /** Lists each phase's state against the current settings, and what a plain full-run would run. */
+    public List<PhaseStatus> status() {
+        Manifest manifest = Manifest.load(layout.manifest());
+        List<PhaseStatus> result = new ArrayList<>();
+        Set<String> willRun = new HashSet<>();
+        for (Phase phase : phases) {
+            PhaseRecord rec = manifest.get(phase.name());
+            InputState inputs = InputState.of(phase, config, manifest);
+            List<String> reasons = new ArrayList<>(inputs.staleReasons(phase, rec, layout));
+            for (String up : phase.upstream()) {
+                if (willRun.contains(up) && !reasons.contains("never run")) reasons.add(up + " will run first");
+            }
+            if (phase.resumable() && rec != null && !PhaseRecord.DONE.equals(rec.status) && inputs.hash().equals(rec.inputHash)) {
+                reasons.add("will resume from its last checkpoint");
+            }
+            reasons = reasons.stream().distinct().toList();
+            String state;
+            if (rec == null) state = "pending";
+            else if (PhaseRecord.RUNNING.equals(rec.status)) state = "interrupted";
+            else if (PhaseRecord.FAILED.equals(rec.status)) state = "failed";
+            else state = reasons.isEmpty() ? "done" : "stale";
+            if (!reasons.isEmpty()) willRun.add(phase.name());
+            result.add(new PhaseStatus(phase.name(), state, reasons, !reasons.isEmpty(), rec));
+        }
+        return result;
+    }
+
+    /** Writes the resolved settings beside the manifest, logging which keys differ from the last run's. */
+    private void saveResolvedConfig() throws IOException {
+        Path file = layout.resolvedConfig();
+        String yaml = config.toYaml();
+        if (Files.exists(file)) {
+            String before = Files.readString(file);
+            if (before.equals(yaml)) return;
+            try {
+                Config old = dev.autoeditor.config.ConfigLoader.fromYaml(before);
+                List<String> changed = new ArrayList<>();
+                for (var e : config.asMap().entrySet()) {
+                    Object was = old.has(e.getKey()) ? old.get(e.getKey()) : null;
+                    if (!String.valueOf(was).equals(String.valueOf(e.getValue()))) changed.add(e.getKey());
+                }
+                if (!changed.isEmpty()) log.info("settings changed since the last run: {}", String.join(", ", changed));
+            } catch (RuntimeException e) {
+                log.debug("previous {} unreadable", file, e);
+            }
+        }
+        AtomicFiles.writeString(file, yaml);
+    }
+
+    private void orderPhases(Manifest manifest) {
+        var ordered = new java.util.LinkedHashMap<String, PhaseRecord>();
+        for (Phase p : phases) if (manifest.phases.containsKey(p.name())) ordered.put(p.name(), manifest.phases.get(p.name()));
+        manifest.phases.forEach(ordered::putIfAbsent);
+        manifest.phases = ordered;
+    }
+
+    private String resumeCommandFrom(String phase) {
+        return resumeCommand.replaceAll(" --(only|from) \\S+", "") + " --from " + phase;
+    }
+
+    static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) return;
+        if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(path);
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}
