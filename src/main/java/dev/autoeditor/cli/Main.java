@@ -1,10 +1,17 @@
 package dev.autoeditor.cli;
 
+import picocli.CommandLine;
+
 /** Entry point; the only place that calls System.exit. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(AutoEditor.commandLine().execute(args));
+        CommandLine cl = AutoEditor.commandLine();
+        int code = cl.execute(args);
+        // Commands may print without a newline (a table ends with print): flush before exiting.
+        cl.getOut().flush();
+        cl.getErr().flush();
+        System.exit(code);
     }
 }
