@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             WindowCommand.class,
             BenchCommand.class,
             SynthCommand.class,
+            PretrainCommand.class,
         })
 public final class AutoEditor implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(AutoEditor.class);

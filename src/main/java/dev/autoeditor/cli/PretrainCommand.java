@@ -1,0 +1,39 @@
+package dev.autoeditor.cli;
+
+import dev.autoeditor.train.Pretrainer;
+import dev.autoeditor.train.ResumeMode;
+import dev.autoeditor.train.TrainResult;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code auto-editor pretrain}: train the frame transformer on window shards, with checkpoints and resume. */
+@Command(name = "pretrain", mixinStandardHelpOptions = true,
+        description = {"Train the multi-track frame transformer (model.*) on the windows from `auto-editor window` (train.*).",
+                "Writes OUT/{last,best,epoch-NNNN}.json beside their weights, and OUT/metrics/{steps,epochs}.{jsonl,csv}."})
+public final class PretrainCommand extends BaseCommand {
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Folder written by `auto-editor window`.")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Checkpoint folder.")
+    Path out;
+
+    @Option(names = "--resume", arity = "0..1", fallbackValue = "", paramLabel = "PATH",
+            description = "Continue from OUT's last checkpoint, or from the checkpoint PATH (a .json or a folder).")
+    String resume;
+
+    @Option(names = "--force", description = "Start afresh although OUT already holds checkpoints (they are replaced as training goes).")
+    boolean force;
+
+    @Override
+    protected int run() {
+        ResumeMode mode = resume == null ? ResumeMode.NONE : resume.isEmpty() ? ResumeMode.LATEST : ResumeMode.from(Path.of(resume));
+        TrainResult r = Pretrainer.run(data, out, config(), mode, force);
+        out().printf("pretrain: %d parameters, %d epochs, %d steps%s%n", r.parameters(), r.epochsDone(), r.steps(),
+                r.stoppedEarly() ? " (stopped early)" : "");
+        out().printf("  validation loss %.5f (best %.5f)%n", r.lastValLoss(), r.bestValLoss());
+        out().printf("  last checkpoint %s%n", r.lastCheckpoint());
+        if (r.bestCheckpoint() != null) out().printf("  best checkpoint %s%n", r.bestCheckpoint());
+        return ExitCodes.OK;
+    }
+}

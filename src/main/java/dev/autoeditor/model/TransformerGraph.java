@@ -1,0 +1,196 @@
+package dev.autoeditor.model;
+
+import static dev.autoeditor.model.GraphNames.*;
+
+import dev.autoeditor.data.WindowBatch;
+import java.util.Random;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Builds the SameDiff graph of the causal frame transformer and its loss from a {@link ModelConfig}.
+ * Attention and layer norm are written out by hand: the built-in attention was slower here, and the
+ * built-in layer norm has no epsilon (see DL4J-NOTES.md). The residual stream is kept as [N, D]
+ * rows (N = B * T) so every linear layer is one matrix product; attention reshapes to [B, H, T, dh].
+ * Weights are drawn from a java.util.Random seeded with the given seed, so initialisation does not
+ * depend on ND4J's global generator.
+ */
+public final class TransformerGraph {
+    private static final int K = WindowBatch.TRACKS;
+    private static final int R = WindowBatch.REGRESSIONS;
+    /** Layer-norm epsilon, as PyTorch's default. */
+    static final double LAYER_NORM_EPSILON = 1e-5;
+
+    private final SameDiff sd = SameDiff.create();
+    private final ModelConfig mc;
+    private final Random init;
+    private SDVariable dims;
+    private SDVariable attentionBias;
+
+    private TransformerGraph(ModelConfig mc, long seed) {
+        this.mc = mc;
+        this.init = new Random(seed);
+    }
+
+    /** A freshly initialised graph with the forward pass, the heads and the training loss. */
+    public static SameDiff build(ModelConfig mc, long seed) {
+        return new TransformerGraph(mc, seed).assemble();
+    }
+
+    private SameDiff assemble() {
+        int d = mc.dModel();
+        int c = mc.assetClasses();
+        dims = sd.placeHolder(DIMS, DataType.INT64, 2);
+        attentionBias = sd.placeHolder(ATTENTION_BIAS, DataType.FLOAT, -1, 1, -1, -1);
+        SDVariable x = embed();
+        for (int layer = 0; layer < mc.layers(); layer++) x = block(x, layer);
+        SDVariable h = layerNorm(x, "final_norm");
+
+        SDVariable activeLogit = reshapeRows(linear(h, "head_active", d, K), K);
+        SDVariable assetLogits = reshapeRows(linear(h, "head_asset", d, K * c), K, c);
+        SDVariable regression = reshapeRows(linear(h, "head_regression", d, K * R), K, R);
+        sd.updateVariableNameAndReference(activeLogit, ACTIVE_LOGIT);
+        sd.updateVariableNameAndReference(assetLogits, ASSET_LOGITS);
+        sd.updateVariableNameAndReference(regression, REGRESSION);
+        sd.nn.sigmoid(ACTIVE_PROB, activeLogit);
+        sd.nn.softmax(ASSET_PROBS, assetLogits, 3);
+        loss(activeLogit, assetLogits, regression);
+        sd.setLossVariables(LOSS);
+        return sd;
+    }
+
+    /**
+     * Per track: active, asset (learned embedding or one-hot), regressions; one linear map to D; plus
+     * position. The embedding is a product of the fed one-hot with the table: gather's gradient runs
+     * as a loop over every index in M2.1 (minutes per step), the product is one matrix multiply.
+     */
+    private SDVariable embed() {
+        int c = mc.assetClasses();
+        SDVariable active = sd.placeHolder(IN_ACTIVE, DataType.FLOAT, -1, -1, K);
+        SDVariable assetOneHot = sd.placeHolder(IN_ASSET, DataType.FLOAT, -1, -1, K, c + 1);
+        SDVariable regression = sd.placeHolder(IN_REGRESSION, DataType.FLOAT, -1, -1, K, R);
+        SDVariable position = sd.placeHolder(POSITION, DataType.FLOAT, -1, mc.dModel());
+        SDVariable assetFeatures;
+        if (mc.assetEmbedding() > 0) {
+            // c + 1 rows: the classes plus "no clip" for inactive tracks.
+            SDVariable table = weight("asset_embedding", new long[] {c + 1, mc.assetEmbedding()}, 1.0);
+            assetFeatures = sd.reshape(sd.mmul(sd.reshape(assetOneHot, -1, c + 1), table), -1, K, mc.assetEmbedding());
+        } else {
+            assetFeatures = sd.reshape(assetOneHot, -1, K, c + 1);
+        }
+        SDVariable perTrack = sd.concat(2, sd.reshape(active, -1, K, 1), assetFeatures, sd.reshape(regression, -1, K, R));
+        int features = mc.frameFeatures(K, R);
+        SDVariable rows = sd.reshape(perTrack, -1, features);
+        return linear(rows, "input", features, mc.dModel()).add(position);
+    }
+
+    /** Pre-norm block: x + Drop(Attn(LN(x))), then + Drop(FF(LN(.))). */
+    private SDVariable block(SDVariable x, int layer) {
+        String p = "block" + layer + "_";
+        SDVariable attended = attention(layerNorm(x, p + "norm1"), p);
+        x = x.add(dropout(attended, layer, "attention"));
+        int d = mc.dModel();
+        SDVariable hidden = sd.nn.gelu(linear(layerNorm(x, p + "norm2"), p + "ff1", d, mc.ff()));
+        SDVariable ff = linear(hidden, p + "ff2", mc.ff(), d);
+        return x.add(dropout(ff, layer, "ff"));
+    }
+
+    private SDVariable attention(SDVariable x, String p) {
+        int d = mc.dModel();
+        int heads = mc.heads();
+        int dh = d / heads;
+        SDVariable q = splitHeads(linear(x, p + "q", d, d), heads, dh);
+        SDVariable k = splitHeads(linear(x, p + "k", d, d), heads, dh);
+        SDVariable v = splitHeads(linear(x, p + "v", d, d), heads, dh);
+        SDVariable scores = sd.mmul(q, k, false, true, false).mul(1.0 / Math.sqrt(dh)).add(attentionBias);
+        SDVariable weights = sd.nn.softmax(scores, 3);
+        SDVariable context = sd.permute(sd.mmul(weights, v), 0, 2, 1, 3); // [B, T, H, dh]
+        return linear(sd.reshape(context, -1, d), p + "out", d, d);
+    }
+
+    /** [N, D] to [B, H, T, dh]. */
+    private SDVariable splitHeads(SDVariable rows, int heads, int dh) {
+        return sd.permute(reshapeRows(rows, heads, dh), 0, 2, 1, 3);
+    }
+
+    /** [N, prod(tail)] to [B, T, tail...] using the fed batch and window sizes. */
+    private SDVariable reshapeRows(SDVariable rows, long... tail) {
+        SDVariable shape = sd.concat(0, dims, sd.constant(Nd4j.createFromArray(tail)));
+        return sd.reshape(rows, shape);
+    }
+
+    /** Inverted dropout by a fed mask, so the random draw is the trainer's, reseeded per step. */
+    private SDVariable dropout(SDVariable x, int layer, String site) {
+        if (mc.dropout() == 0) return x;
+        SDVariable mask = sd.placeHolder(dropoutMask(layer, site), DataType.FLOAT);
+        return x.mul(mask);
+    }
+
+    private SDVariable layerNorm(SDVariable x, String name) {
+        int d = mc.dModel();
+        SDVariable gain = sd.var(name + "_gain", Nd4j.ones(DataType.FLOAT, d));
+        SDVariable shift = sd.var(name + "_bias", Nd4j.zeros(DataType.FLOAT, d));
+        SDVariable centred = x.sub(sd.mean(x, true, 1));
+        SDVariable variance = sd.mean(centred.mul(centred), true, 1);
+        return centred.mul(sd.math.rsqrt(variance.add(LAYER_NORM_EPSILON))).mul(gain).add(shift);
+    }
+
+    private SDVariable linear(SDVariable x, String name, int in, int out) {
+        SDVariable w = weight(name + "_w", new long[] {in, out}, Math.sqrt(2.0 / (in + out)));
+        SDVariable b = sd.var(name + "_b", Nd4j.zeros(DataType.FLOAT, out));
+        return sd.mmul(x, w).add(b);
+    }
+
+    /** A weight drawn from N(0, std^2) by the seeded generator (Xavier-normal for linear layers). */
+    private SDVariable weight(String name, long[] shape, double std) {
+        int n = (int) (shape[0] * shape[1]);
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) values[i] = (float) (init.nextGaussian() * std);
+        INDArray arr = Nd4j.create(values, shape, 'c');
+        return sd.var(name, arr);
+    }
+
+    /**
+     * Loss = w_a * BCE(active) + w_s * CE(asset | target active) + w_r * (MSE or Huber)(regressions |
+     * target active); each term's weight array already holds the padding mask and the 1/count of the mean.
+     */
+    private void loss(SDVariable activeLogit, SDVariable assetLogits, SDVariable regression) {
+        int c = mc.assetClasses();
+        SDVariable targetActive = sd.placeHolder(TARGET_ACTIVE, DataType.FLOAT, -1, -1, K);
+        SDVariable targetAsset = sd.placeHolder(TARGET_ASSET, DataType.FLOAT, -1, -1, K, c);
+        SDVariable targetRegression = sd.placeHolder(TARGET_REGRESSION, DataType.FLOAT, -1, -1, K, R);
+        SDVariable weightActive = sd.placeHolder(WEIGHT_ACTIVE, DataType.FLOAT, -1, -1, K);
+        SDVariable weightAsset = sd.placeHolder(WEIGHT_ASSET, DataType.FLOAT, -1, -1, K);
+        SDVariable weightRegression = sd.placeHolder(WEIGHT_REGRESSION, DataType.FLOAT, -1, -1, K, 1);
+        SDVariable lwActive = sd.placeHolder(LOSS_WEIGHT_ACTIVE, DataType.FLOAT);
+        SDVariable lwAsset = sd.placeHolder(LOSS_WEIGHT_ASSET, DataType.FLOAT);
+        SDVariable lwRegression = sd.placeHolder(LOSS_WEIGHT_REGRESSION, DataType.FLOAT);
+        SDVariable delta = sd.placeHolder(HUBER_DELTA, DataType.FLOAT);
+        SDVariable useMse = sd.placeHolder(USE_MSE, DataType.FLOAT);
+
+        // Numerically stable BCE with logits: max(z, 0) - z * y + log(1 + exp(-|z|)).
+        SDVariable bce = sd.nn.relu(activeLogit, 0).sub(activeLogit.mul(targetActive))
+                .add(sd.math.log1p(sd.math.exp(sd.math.abs(activeLogit).neg())));
+        SDVariable lossActive = sd.sum(LOSS_ACTIVE, bce.mul(weightActive));
+
+        // log-softmax written out: the built-in op with an axis fails to clone for the gradient graph in M2.1.
+        SDVariable shifted = assetLogits.sub(sd.max(assetLogits, true, 3));
+        SDVariable logProbs = shifted.sub(sd.math.log(sd.sum(sd.math.exp(shifted), true, 3)));
+        SDVariable nll = sd.sum(logProbs.mul(targetAsset), false, 3).neg();
+        SDVariable lossAsset = sd.sum(LOSS_ASSET, nll.mul(weightAsset));
+
+        // Huber as 0.5 q^2 + delta * (|e| - q) with q = min(|e|, delta); MSE as e^2.
+        SDVariable error = regression.sub(targetRegression);
+        SDVariable abs = sd.math.abs(error);
+        SDVariable beyond = sd.nn.relu(abs.sub(delta), 0);
+        SDVariable q = abs.sub(beyond);
+        SDVariable huber = q.mul(q).mul(0.5).add(beyond.mul(delta));
+        SDVariable perValue = useMse.mul(error.mul(error)).add(useMse.rsub(1.0).mul(huber));
+        SDVariable lossRegression = sd.sum(LOSS_REGRESSION, perValue.mul(weightRegression));
+
+        lossActive.mul(lwActive).add(lossAsset.mul(lwAsset)).add(lossRegression.mul(lwRegression)).rename(LOSS);
+    }
+}
