@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             PreprocessCommand.class,
             WindowCommand.class,
             BenchCommand.class,
+            EvaluateCommand.class,
             SynthCommand.class,
             PretrainCommand.class,
         })

@@ -1,6 +1,8 @@
 package dev.autoeditor.train;
 
 import dev.autoeditor.model.GraphNames;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -39,6 +41,18 @@ final class Optimizer {
         if (!sd.isInitializedTraining()) {
             sd.setTrainingConfig(new TrainingConfig(new Adam(s.lr()), List.of(), GraphNames.IN_ACTIVE, GraphNames.TARGET_ACTIVE));
             initializeUpdaters(sd);
+        }
+        if (!sd.hasGradientFunction()) createGradientQuietly(sd);
+    }
+
+    /** Builds the backward graph once; M2.1 prints a line per op to System.out while doing so. */
+    private static void createGradientQuietly(SameDiff sd) {
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            sd.createGradFunction();
+        } finally {
+            System.setOut(out);
         }
     }
 
