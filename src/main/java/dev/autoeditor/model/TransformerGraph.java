@@ -25,6 +25,8 @@ public final class TransformerGraph {
     static final double LAYER_NORM_EPSILON = 1e-5;
     /** Initial weight of the persistence skips on the active and asset logits. */
     static final float SKIP_INIT = 4f;
+    /** Offset of the regression change gate's logit: sigmoid(-4) = 0.018 at initialisation. */
+    static final double CHANGE_GATE_INIT = -4.0;
 
     private final SameDiff sd = SameDiff.create();
     private final ModelConfig mc;
@@ -56,8 +58,12 @@ public final class TransformerGraph {
 
         SDVariable activeLogit = reshapeRows(linear(h, "head_active", d, K), K).add(activeSkip());
         SDVariable assetLogits = reshapeRows(linear(h, "head_asset", d, K * c), K, c).add(assetSkip());
-        // The regression heads predict the change from frame t: most frames repeat the one before.
-        SDVariable regression = reshapeRows(linear(h, "head_regression", d, K * R), K, R).add(inRegression);
+        // The regression heads predict the change from frame t, scaled per track by a gate: most
+        // frames repeat the one before, and an ungated change head's small noise on every static frame
+        // costs more absolute error than it wins on the moving ones. The gate starts almost shut.
+        SDVariable change = reshapeRows(linear(h, "head_regression", d, K * R), K, R);
+        SDVariable gate = sd.nn.sigmoid(reshapeRows(linear(h, "head_change", d, K), K, 1).add(CHANGE_GATE_INIT));
+        SDVariable regression = change.mul(gate).add(inRegression);
         sd.updateVariableNameAndReference(activeLogit, ACTIVE_LOGIT);
         sd.updateVariableNameAndReference(assetLogits, ASSET_LOGITS);
         sd.updateVariableNameAndReference(regression, REGRESSION);

@@ -88,7 +88,7 @@ class TransformerModelTest {
     @Test
     void withSilentHeadsTheModelPredictsPersistence() {
         TransformerModel model = TransformerModel.create(TINY, 13);
-        for (String head : List.of("head_active", "head_asset", "head_regression")) {
+        for (String head : List.of("head_active", "head_asset", "head_regression", "head_change")) {
             model.sameDiff().getVariable(head + "_w").getArr().assign(0);
             model.sameDiff().getVariable(head + "_b").getArr().assign(0);
         }
