@@ -36,6 +36,7 @@ public final class TransformerGraph {
     private SDVariable inActive;
     private SDVariable inAssetOneHot;
     private SDVariable inRegression;
+    private SDVariable inVelocity;
 
     private TransformerGraph(ModelConfig mc, long seed) {
         this.mc = mc;
@@ -63,7 +64,10 @@ public final class TransformerGraph {
         // costs more absolute error than it wins on the moving ones. The gate starts almost shut.
         SDVariable change = reshapeRows(linear(h, "head_regression", d, K * R), K, R);
         SDVariable gate = sd.nn.sigmoid(reshapeRows(linear(h, "head_change", d, K), K, 1).add(CHANGE_GATE_INIT));
-        SDVariable regression = change.mul(gate).add(inRegression);
+        // Keyframed motion is mostly linear: a second gate decides how much of the last step's motion
+        // (frame t minus t-1 on the same clip, 0 after a cut) carries on to t+1.
+        SDVariable carry = sd.nn.sigmoid(reshapeRows(linear(h, "head_motion", d, K), K, 1));
+        SDVariable regression = change.mul(gate).add(inVelocity.mul(carry)).add(inRegression);
         sd.updateVariableNameAndReference(activeLogit, ACTIVE_LOGIT);
         sd.updateVariableNameAndReference(assetLogits, ASSET_LOGITS);
         sd.updateVariableNameAndReference(regression, REGRESSION);
@@ -107,6 +111,7 @@ public final class TransformerGraph {
         SDVariable active = inActive = sd.placeHolder(IN_ACTIVE, DataType.FLOAT, -1, -1, K);
         SDVariable assetOneHot = inAssetOneHot = sd.placeHolder(IN_ASSET, DataType.FLOAT, -1, -1, K, c + 1);
         SDVariable regression = inRegression = sd.placeHolder(IN_REGRESSION, DataType.FLOAT, -1, -1, K, R);
+        inVelocity = sd.placeHolder(IN_VELOCITY, DataType.FLOAT, -1, -1, K, R);
         SDVariable position = sd.placeHolder(POSITION, DataType.FLOAT, -1, mc.dModel());
         SDVariable assetFeatures;
         if (mc.assetEmbedding() > 0) {
