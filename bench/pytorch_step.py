@@ -90,6 +90,11 @@ class FrameTransformer(nn.Module):
         self.head_active = nn.Linear(d_model, TRACKS)
         self.head_asset = nn.Linear(d_model, TRACKS * classes)
         self.head_regression = nn.Linear(d_model, TRACKS * REGRESSIONS)
+        # Persistence skips, as in the SameDiff graph: frame t's state feeds the heads directly.
+        self.skip_active = nn.Parameter(torch.full((TRACKS,), 4.0))
+        self.skip_asset = nn.Parameter(torch.full((1,), 4.0))
+        self.head_change = nn.Linear(d_model, TRACKS)
+        self.head_motion = nn.Linear(d_model, TRACKS)
 
     def forward(self, active, asset, regression, valid):
         b, t, _ = active.shape
@@ -102,8 +107,17 @@ class FrameTransformer(nn.Module):
         for block in self.blocks:
             x = block(x, bias)
         h = self.norm(x)
-        return (self.head_active(h), self.head_asset(h).view(b, t, TRACKS, self.classes),
-                self.head_regression(h).view(b, t, TRACKS, REGRESSIONS))
+        act_logit = self.head_active(h) + self.skip_active * (2 * active - 1)
+        current = F.one_hot(torch.where(asset < 0, torch.full_like(asset, self.classes), asset), self.classes + 1)
+        asset_logits = self.head_asset(h).view(b, t, TRACKS, self.classes) + self.skip_asset * current[..., :self.classes]
+        gate = torch.sigmoid(self.head_change(h) - 4.0).unsqueeze(-1)
+        # Motion carry: frame t minus t-1 where the track shows the same clip in both, else 0.
+        same = (active[:, 1:] > 0) & (active[:, :-1] > 0) & (asset[:, 1:] == asset[:, :-1])
+        velocity = torch.zeros_like(regression)
+        velocity[:, 1:] = (regression[:, 1:] - regression[:, :-1]) * same.unsqueeze(-1) * (valid[:, 1:] * valid[:, :-1])[..., None, None]
+        carry = torch.sigmoid(self.head_motion(h)).unsqueeze(-1)
+        reg = regression + gate * self.head_regression(h).view(b, t, TRACKS, REGRESSIONS) + carry * velocity
+        return act_logit, asset_logits, reg
 
 
 def loss_fn(model, batch, huber_delta=1.0):

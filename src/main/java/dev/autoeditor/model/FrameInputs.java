@@ -72,9 +72,35 @@ public final class FrameInputs {
         m.put(IN_ACTIVE, Nd4j.create(active, new long[] {b, len, K}, 'c'));
         m.put(IN_ASSET, Nd4j.create(asset, new long[] {b, len, K, c + 1}, 'c'));
         m.put(IN_REGRESSION, Nd4j.create(regression, new long[] {b, len, K, R}, 'c'));
+        m.put(IN_VELOCITY, Nd4j.create(velocity(batch, len), new long[] {b, len, K, R}, 'c'));
         m.put(POSITION, positions(b, len, mc.dModel()));
         m.put(ATTENTION_BIAS, attentionBias(batch, len));
         return m;
+    }
+
+    /**
+     * Frame f's regressions minus frame f-1's, per track, where the track shows the same asset class
+     * in both (real) frames; 0 elsewhere, so a cut or a first frame carries no motion.
+     */
+    static float[] velocity(WindowBatch batch, int len) {
+        int b = batch.size();
+        int t = batch.length();
+        float[] out = new float[b * len * K * R];
+        for (int w = 0; w < b; w++) {
+            for (int f = 1; f < len; f++) {
+                if (batch.valid()[w * t + f] < 0.5f || batch.valid()[w * t + f - 1] < 0.5f) continue;
+                for (int k = 0; k < K; k++) {
+                    int now = (w * t + f) * K + k;
+                    int before = now - K;
+                    boolean sameClip = batch.active()[now] > 0.5f && batch.active()[before] > 0.5f
+                            && batch.assetClass()[now] == batch.assetClass()[before];
+                    if (!sameClip) continue;
+                    int dst = ((w * len + f) * K + k) * R;
+                    for (int i = 0; i < R; i++) out[dst + i] = batch.regression()[now * R + i] - batch.regression()[before * R + i];
+                }
+            }
+        }
+        return out;
     }
 
     private static void targets(Map<String, INDArray> m, WindowBatch batch, ModelConfig mc, int steps) {

@@ -13,6 +13,8 @@ public final class GraphNames {
     public static final String IN_ASSET = "in_asset";
     /** [B, T, K, R] normalised regressions (0 where inactive). */
     public static final String IN_REGRESSION = "in_regression";
+    /** Per track and field: frame t minus frame t-1 where both show the same clip, else 0. */
+    public static final String IN_VELOCITY = "in_velocity";
     /** [N, D] positional encoding of each row's frame. */
     public static final String POSITION = "position";
     /** [B, 1, T, T] additive attention bias: 0 where query t may see key s (s <= t, s valid), -1e9 elsewhere. */

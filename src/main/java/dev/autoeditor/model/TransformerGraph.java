@@ -23,12 +23,20 @@ public final class TransformerGraph {
     private static final int R = WindowBatch.REGRESSIONS;
     /** Layer-norm epsilon, as PyTorch's default. */
     static final double LAYER_NORM_EPSILON = 1e-5;
+    /** Initial weight of the persistence skips on the active and asset logits. */
+    static final float SKIP_INIT = 4f;
+    /** Offset of the regression change gate's logit: sigmoid(-4) = 0.018 at initialisation. */
+    static final double CHANGE_GATE_INIT = -4.0;
 
     private final SameDiff sd = SameDiff.create();
     private final ModelConfig mc;
     private final Random init;
     private SDVariable dims;
     private SDVariable attentionBias;
+    private SDVariable inActive;
+    private SDVariable inAssetOneHot;
+    private SDVariable inRegression;
+    private SDVariable inVelocity;
 
     private TransformerGraph(ModelConfig mc, long seed) {
         this.mc = mc;
@@ -49,9 +57,17 @@ public final class TransformerGraph {
         for (int layer = 0; layer < mc.layers(); layer++) x = block(x, layer);
         SDVariable h = layerNorm(x, "final_norm");
 
-        SDVariable activeLogit = reshapeRows(linear(h, "head_active", d, K), K);
-        SDVariable assetLogits = reshapeRows(linear(h, "head_asset", d, K * c), K, c);
-        SDVariable regression = reshapeRows(linear(h, "head_regression", d, K * R), K, R);
+        SDVariable activeLogit = reshapeRows(linear(h, "head_active", d, K), K).add(activeSkip());
+        SDVariable assetLogits = reshapeRows(linear(h, "head_asset", d, K * c), K, c).add(assetSkip());
+        // The regression heads predict the change from frame t, scaled per track by a gate: most
+        // frames repeat the one before, and an ungated change head's small noise on every static frame
+        // costs more absolute error than it wins on the moving ones. The gate starts almost shut.
+        SDVariable change = reshapeRows(linear(h, "head_regression", d, K * R), K, R);
+        SDVariable gate = sd.nn.sigmoid(reshapeRows(linear(h, "head_change", d, K), K, 1).add(CHANGE_GATE_INIT));
+        // Keyframed motion is mostly linear: a second gate decides how much of the last step's motion
+        // (frame t minus t-1 on the same clip, 0 after a cut) carries on to t+1.
+        SDVariable carry = sd.nn.sigmoid(reshapeRows(linear(h, "head_motion", d, K), K, 1));
+        SDVariable regression = change.mul(gate).add(inVelocity.mul(carry)).add(inRegression);
         sd.updateVariableNameAndReference(activeLogit, ACTIVE_LOGIT);
         sd.updateVariableNameAndReference(assetLogits, ASSET_LOGITS);
         sd.updateVariableNameAndReference(regression, REGRESSION);
@@ -63,15 +79,39 @@ public final class TransformerGraph {
     }
 
     /**
+     * Persistence skip for the active logit: a learned per-track weight times +1 (on at frame t) or -1
+     * (off). Without it the heads must rebuild "same as now" from the 20-track mixture in the residual
+     * stream, which a small model trained briefly does worse than plain persistence. Initialised so
+     * that an untrained model already leans towards keeping the track's state (sigmoid(4) = 0.98).
+     */
+    private SDVariable activeSkip() {
+        SDVariable weight = sd.var("skip_active", Nd4j.valueArrayOf(new long[] {K}, SKIP_INIT, DataType.FLOAT));
+        return inActive.mul(2.0).sub(1.0).mul(weight);
+    }
+
+    /** Persistence skip for the asset logits: a learned weight times the one-hot of frame t's class. */
+    private SDVariable assetSkip() {
+        int c = mc.assetClasses();
+        // Drop the "no clip" column: an inactive track adds nothing to any class.
+        float[] drop = new float[(c + 1) * c];
+        for (int i = 0; i < c; i++) drop[i * c + i] = 1f;
+        SDVariable select = sd.constant(Nd4j.create(drop, new long[] {c + 1, c}, 'c'));
+        SDVariable current = reshapeRows(sd.mmul(sd.reshape(inAssetOneHot, -1, c + 1), select), K, c);
+        SDVariable weight = sd.var("skip_asset", Nd4j.valueArrayOf(new long[] {1}, SKIP_INIT, DataType.FLOAT));
+        return current.mul(weight);
+    }
+
+    /**
      * Per track: active, asset (learned embedding or one-hot), regressions; one linear map to D; plus
      * position. The embedding is a product of the fed one-hot with the table: gather's gradient runs
      * as a loop over every index in M2.1 (minutes per step), the product is one matrix multiply.
      */
     private SDVariable embed() {
         int c = mc.assetClasses();
-        SDVariable active = sd.placeHolder(IN_ACTIVE, DataType.FLOAT, -1, -1, K);
-        SDVariable assetOneHot = sd.placeHolder(IN_ASSET, DataType.FLOAT, -1, -1, K, c + 1);
-        SDVariable regression = sd.placeHolder(IN_REGRESSION, DataType.FLOAT, -1, -1, K, R);
+        SDVariable active = inActive = sd.placeHolder(IN_ACTIVE, DataType.FLOAT, -1, -1, K);
+        SDVariable assetOneHot = inAssetOneHot = sd.placeHolder(IN_ASSET, DataType.FLOAT, -1, -1, K, c + 1);
+        SDVariable regression = inRegression = sd.placeHolder(IN_REGRESSION, DataType.FLOAT, -1, -1, K, R);
+        inVelocity = sd.placeHolder(IN_VELOCITY, DataType.FLOAT, -1, -1, K, R);
         SDVariable position = sd.placeHolder(POSITION, DataType.FLOAT, -1, mc.dModel());
         SDVariable assetFeatures;
         if (mc.assetEmbedding() > 0) {

@@ -81,6 +81,46 @@ class TransformerModelTest {
         }
     }
 
+    /**
+     * With the heads' weights and biases zeroed, only the persistence skips speak: the prediction for
+     * frame t+1 is frame t (a track on stays likely on and keeps its class; regressions are copied, plus
+     * half of the last step's motion on the same clip, the carry gate's value at zero).
+     */
+    @Test
+    void withSilentHeadsTheModelPredictsPersistence() {
+        TransformerModel model = TransformerModel.create(TINY, 13);
+        for (String head : List.of("head_active", "head_asset", "head_regression", "head_change", "head_motion")) {
+            model.sameDiff().getVariable(head + "_w").getArr().assign(0);
+            model.sameDiff().getVariable(head + "_b").getArr().assign(0);
+        }
+        int t = 10;
+        WindowBatch batch = new SyntheticWindows(3, t, 4, 5).batch(3);
+        Predictions p = model.predict(batch);
+        for (int w = 0; w < 3; w++) {
+            for (int f = 0; f < t; f++) {
+                if (batch.valid()[w * t + f] == 0) continue;
+                for (int k = 0; k < K; k++) {
+                    int cell = (w * t + f) * K + k;
+                    boolean on = batch.active()[cell] > 0.5f;
+                    assertEquals(on, p.activeProb()[cell] > 0.5f, "active, window " + w + " frame " + f + " track " + k);
+                    // The motion carry's gate is sigmoid(0) = 0.5 with its head silent: half the last step carries on.
+                    int before = cell - K;
+                    boolean sameClip = f > 0 && batch.valid()[w * t + f - 1] > 0 && on && batch.active()[before] > 0.5f
+                            && batch.assetClass()[before] == batch.assetClass()[cell];
+                    for (int r = 0; r < R; r++) {
+                        float now = batch.regression()[cell * R + r];
+                        float motion = sameClip ? now - batch.regression()[before * R + r] : 0f;
+                        assertEquals(now + 0.5f * motion, p.regression()[cell * R + r], 1e-5);
+                    }
+                    if (!on) continue;
+                    int best = 0;
+                    for (int c = 1; c < 4; c++) if (p.assetProbs()[cell * 4 + c] > p.assetProbs()[cell * 4 + best]) best = c;
+                    assertEquals(batch.assetClass()[cell], best, "asset, window " + w + " frame " + f + " track " + k);
+                }
+            }
+        }
+    }
+
     @Test
     void gradientsReachEveryParameter() {
         TransformerModel model = TransformerModel.create(TINY, 11);
