@@ -16,8 +16,9 @@ public final class PretrainPhase extends DeclaredPhase {
     /** Settings that change how training runs but not the weights it produces. */
     private static final List<String> NOT_INPUTS = List.of("train.prefetch", "train.log_every");
 
+    /** Format 2: the graph gained persistence skips and the motion input; format-1 checkpoints cannot be resumed. */
     public PretrainPhase() {
-        super(NAME, 1, List.of(PreprocessPhase.NAME, WindowPhase.NAME), List.of(RunLayout.PRETRAIN));
+        super(NAME, 2, List.of(PreprocessPhase.NAME, WindowPhase.NAME), List.of(RunLayout.PRETRAIN));
     }
 
     @Override
