@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 out="${1:-runs/experiments}"
 real_xml="${2:-../shared/data/real-xml}"
 # The training settings the tables in docs/results.md were made with (on top of config/default.yaml).
-synth_train=(--set train.huber_delta=0.02 --set train.loss_weight_regression=10 --set train.epochs=40)
+synth_train=(--set train.huber_delta=0.02 --set train.loss_weight_regression=10 --set train.epochs=40)  # 40 is now also the default
 real_train=(--set train.huber_delta=0.02 --set train.loss_weight_regression=10 --set train.epochs=4)
 
 mkdir -p "$out"
