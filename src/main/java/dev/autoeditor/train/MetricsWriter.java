@@ -1,7 +1,10 @@
 package dev.autoeditor.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.UserException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +15,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes every step and every epoch as JSON lines and CSV (steps.jsonl, steps.csv, epochs.jsonl,
@@ -19,6 +24,7 @@ import java.util.Map;
  * one uninterrupted run.
  */
 public final class MetricsWriter implements TrainingListener, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MetricsWriter.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Table steps;
     private final Table epochs;
@@ -69,9 +75,24 @@ public final class MetricsWriter implements TrainingListener, AutoCloseable {
             List<String> keptJson = new ArrayList<>();
             List<String> keptCsv = new ArrayList<>();
             if (Files.exists(jsonlFile)) {
-                for (String line : Files.readAllLines(jsonlFile, StandardCharsets.UTF_8)) {
+                List<String> lines = Files.readAllLines(jsonlFile, StandardCharsets.UTF_8);
+                int last = lines.size() - 1;
+                while (last >= 0 && lines.get(last).isBlank()) last--;
+                for (int i = 0; i <= last; i++) {
+                    String line = lines.get(i);
                     if (line.isBlank()) continue;
-                    JsonNode row = JSON.readTree(line);
+                    JsonNode row;
+                    try {
+                        row = JSON.readTree(line);
+                    } catch (JsonProcessingException e) {
+                        if (i == last) {
+                            // A kill while a row was being written leaves it cut short; it lies past the checkpoint.
+                            log.warn("{}: dropping the incomplete last line {} left by an interrupted run", jsonlFile, i + 1);
+                            continue;
+                        }
+                        throw new UserException("metrics file " + jsonlFile + " line " + (i + 1)
+                                + " is not a JSON row; delete that line, or pass --force to start training over");
+                    }
                     if (row.path("step").asLong(Long.MAX_VALUE) <= keepUpToStep) keptJson.add(line);
                 }
             }
@@ -83,8 +104,13 @@ public final class MetricsWriter implements TrainingListener, AutoCloseable {
                     for (int i = 1; i < lines.size() && keptCsv.size() <= keptJson.size(); i++) keptCsv.add(lines.get(i));
                 }
             }
-            Files.write(jsonlFile, keptJson, StandardCharsets.UTF_8);
-            Files.write(csvFile, keptCsv, StandardCharsets.UTF_8);
+            // Rewritten through a temporary file: a kill here must not lose the rows kept.
+            AtomicFiles.writeString(jsonlFile, lines(keptJson));
+            AtomicFiles.writeString(csvFile, lines(keptCsv));
+        }
+
+        private static String lines(List<String> rows) {
+            return rows.isEmpty() ? "" : String.join("\n", rows) + "\n";
         }
 
         void append(Map<String, Object> row) {
