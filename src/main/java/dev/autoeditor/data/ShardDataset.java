@@ -61,6 +61,10 @@ public final class ShardDataset implements WindowDataset {
 
     /** Opens {@code windowsDir/<split>}. */
     public static ShardDataset open(Path windowsDir, Split split) {
+        if (Files.isDirectory(windowsDir.resolve(Windower.TEMP)) && !Files.exists(windowsDir.resolve(Windower.SUMMARY))) {
+            throw new UserException("windows in " + windowsDir + " are incomplete (`auto-editor window` stopped while replacing them);"
+                    + " re-run `auto-editor window --force` to rebuild them");
+        }
         return open(windowsDir.resolve(split.id()), true);
     }
 

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class Windower {
     private static final Logger log = LoggerFactory.getLogger(Windower.class);
     public static final String SUMMARY = "windows.json";
-    private static final String TEMP = ".windows.tmp";
+    static final String TEMP = ".windows.tmp";
 
     private Windower() {}
 
@@ -144,6 +144,9 @@ public final class Windower {
                 kept.put(s, sequences.get(s).size());
             }
             writeSummary(tmp.resolve(SUMMARY), splits, windows, kept, droppedShort, duplicateRows, source, provenance);
+            // The summary marks a complete output: it goes first and returns last, so a kill while the
+            // splits are swapped leaves no mix of old and new splits that readers would take as whole.
+            Files.deleteIfExists(outDir.resolve(SUMMARY));
             for (Split s : Split.values()) {
                 Path target = outDir.resolve(s.id());
                 deleteTree(target);

@@ -2,6 +2,7 @@ package dev.autoeditor.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import dev.autoeditor.data.KeyframeCsvFixture;
 import dev.autoeditor.data.ShardDataset;
 import dev.autoeditor.data.Split;
 import dev.autoeditor.util.Hashing;
+import dev.autoeditor.util.UserException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,6 +58,25 @@ class DataCommandsTest {
         }
         assertTrue(total > 0);
         assertTrue(win.out().contains("into " + total + " windows"), win.out());
+    }
+
+    @Test
+    void windowsLeftHalfReplacedByAKillAreRefusedUntilRebuilt(@TempDir Path dir) throws Exception {
+        Path csv = csv(dir);
+        String pre = dir.resolve("pre").toString();
+        Path win = dir.resolve("win");
+        assertEquals(0, CliRunner.run("preprocess", "--profile", "tiny", "--input", csv.toString(), "--output", pre).code());
+        assertEquals(0, CliRunner.run("window", "--profile", "tiny", "--input", pre, "--output", win.toString()).code());
+        // The state a kill leaves while `window --force` swaps the splits in: the summary is gone and the
+        // temporary folder still holds the splits not yet moved.
+        Files.delete(win.resolve("windows.json"));
+        Files.createDirectories(win.resolve(".windows.tmp").resolve("test"));
+        UserException e = assertThrows(UserException.class, () -> ShardDataset.open(win, Split.TRAIN).close());
+        assertTrue(e.getMessage().contains(win.toString()) && e.getMessage().contains("auto-editor window --force"), e.getMessage());
+        CliRunner.Result again = CliRunner.run("window", "--profile", "tiny", "--input", pre, "--output", win.toString(), "--force");
+        assertEquals(0, again.code(), again.toString());
+        assertFalse(Files.exists(win.resolve(".windows.tmp")));
+        ShardDataset.open(win, Split.TRAIN).close();
     }
 
     @Test
