@@ -58,7 +58,8 @@ public record DownloadSource(String name, String location, String sha256) {
         String trimmed = path.replaceAll("[/\\\\]+$", "");
         int slash = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
         String last = trimmed.substring(slash + 1);
-        return last.isEmpty() ? name : last;
+        // "." and ".." would name the install folder or its parent, not a file in it.
+        return last.isEmpty() || last.equals(".") || last.equals("..") ? name : last;
     }
 
     /** Reads the list under {@code key} (download.models or download.data), checking every entry. */
