@@ -25,4 +25,16 @@ public record WindowBatch(int size, int length, float[] active, int[] assetClass
                 new float[size * length],
                 new long[size]);
     }
+
+    /** Copies window {@code from} of this batch into row {@code row} of {@code target} (same length). */
+    public void copyWindow(int from, WindowBatch target, int row, long windowId) {
+        int t = length;
+        int k = TRACKS;
+        int r = REGRESSIONS;
+        System.arraycopy(active, from * t * k, target.active(), row * t * k, t * k);
+        System.arraycopy(assetClass, from * t * k, target.assetClass(), row * t * k, t * k);
+        System.arraycopy(regression, from * t * k * r, target.regression(), row * t * k * r, t * k * r);
+        System.arraycopy(valid, from * t, target.valid(), row * t, t);
+        target.windowIds()[row] = windowId;
+    }
 }

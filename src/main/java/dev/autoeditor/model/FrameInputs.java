@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Turns a {@link WindowBatch} into the graph's placeholder arrays. For training, the inputs are
+ * Turns a {@link WindowBatch} into the graph's input arrays (SameDiff placeholders). For training, the inputs are
  * frames 0..T-2 and the targets frames 1..T-1, so entry t predicts frame t+1; a pair counts only
  * where both frames are real (not padding). For prediction, all T frames are inputs.
  */

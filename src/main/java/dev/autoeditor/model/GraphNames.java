@@ -1,7 +1,7 @@
 package dev.autoeditor.model;
 
 /**
- * Names of the placeholders and outputs of the frame transformer graph. N = B * T rows (window b,
+ * Names of the inputs (SameDiff placeholders) and outputs of the frame transformer graph. N = B * T rows (window b,
  * frame t), K tracks, C asset classes, R regression fields, D the model width.
  */
 public final class GraphNames {

@@ -67,14 +67,7 @@ public final class SyntheticWindows implements WindowDataset {
 
     @Override
     public void read(int index, WindowBatch batch, int row) {
-        int t = all.length();
-        int k = WindowBatch.TRACKS;
-        int rr = WindowBatch.REGRESSIONS;
-        System.arraycopy(all.active(), index * t * k, batch.active(), row * t * k, t * k);
-        System.arraycopy(all.assetClass(), index * t * k, batch.assetClass(), row * t * k, t * k);
-        System.arraycopy(all.regression(), index * t * k * rr, batch.regression(), row * t * k * rr, t * k * rr);
-        System.arraycopy(all.valid(), index * t, batch.valid(), row * t, t);
-        batch.windowIds()[row] = index;
+        all.copyWindow(index, batch, row, index);
     }
 
     /** The first {@code n} windows as one batch. */

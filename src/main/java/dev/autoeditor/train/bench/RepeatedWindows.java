@@ -32,14 +32,6 @@ final class RepeatedWindows implements WindowDataset {
 
     @Override
     public void read(int index, WindowBatch batch, int row) {
-        int from = index % source.size();
-        int t = source.length();
-        int k = WindowBatch.TRACKS;
-        int r = WindowBatch.REGRESSIONS;
-        System.arraycopy(source.active(), from * t * k, batch.active(), row * t * k, t * k);
-        System.arraycopy(source.assetClass(), from * t * k, batch.assetClass(), row * t * k, t * k);
-        System.arraycopy(source.regression(), from * t * k * r, batch.regression(), row * t * k * r, t * k * r);
-        System.arraycopy(source.valid(), from * t, batch.valid(), row * t, t);
-        batch.windowIds()[row] = index;
+        source.copyWindow(index % source.size(), batch, row, index);
     }
 }

@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Times the real training step: the {@link Trainer}'s own loop (next batch, placeholder arrays,
+ * Times the real training step: the {@link Trainer}'s own loop (next batch, graph input arrays,
  * forward and backward through the SameDiff graph, gradient norm, clipping, AdamW update), run on
  * synthetic windows ({@link BenchmarkBatch}) and measured by the trainer itself (its per-step
  * seconds, which exclude the GC call and the listeners). The DL4J side of the comparison with
