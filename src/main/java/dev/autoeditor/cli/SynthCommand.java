@@ -32,7 +32,8 @@ public final class SynthCommand extends BaseCommand {
     Long seed;
 
     @Option(names = "--style", split = ",", paramLabel = "NAME",
-            description = "Only these styles (default: synth.styles): interview, vlog, split_screen, montage, multicam.")
+            description = "Only these styles (default: synth.styles): interview, vlog, split_screen, montage, multicam;"
+                    + " or house, the fine-tune default data's style.")
     List<String> styles;
 
     @Option(names = "--force", description = "Replace existing project files in DIR.")

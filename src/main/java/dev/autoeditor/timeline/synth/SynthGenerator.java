@@ -31,6 +31,12 @@ public final class SynthGenerator {
         boolean hd720 = dice.chance(HD720_CHANCE);
         int width = hd720 ? 1280 : 1920;
         int height = hd720 ? 720 : 1080;
+        if (style == SynthStyle.HOUSE) {
+            // A house delivers in one format; the draws above still happen, so the stream is unchanged.
+            rate = HouseStyle.RATE;
+            width = HouseStyle.WIDTH;
+            height = HouseStyle.HEIGHT;
+        }
         double seconds = dice.uniform(options.minDurationS(), options.maxDurationS());
         long length = Math.round(seconds * rate.fps());
         SynthContext ctx = new SynthContext(dice, rate, width, height, length, new MediaPool(name, rate));
@@ -52,6 +58,7 @@ public final class SynthGenerator {
             case SPLIT_SCREEN -> "Conversation";
             case MONTAGE -> "Montage";
             case MULTICAM -> "Live Multicam";
+            case HOUSE -> "House Cut";
         };
         return base + " v" + dice.between(1, 9);
     }

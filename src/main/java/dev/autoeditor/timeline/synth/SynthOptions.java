@@ -3,6 +3,7 @@ package dev.autoeditor.timeline.synth;
 import dev.autoeditor.config.Config;
 import dev.autoeditor.config.ConfigException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,6 +43,27 @@ public record SynthOptions(int projects, long seed, List<SynthStyle> styles, dou
             styles.add(s);
         }
         return new SynthOptions(config.getInt("synth.projects"), config.getLong("seed"), styles,
+                config.getDouble("synth.min_duration_s"), config.getDouble("synth.max_duration_s"));
+    }
+
+    /**
+     * The config keys {@link #finetuneFromConfig} reads: what the fine-tune default data depends on
+     * (a phase's input hash covers exactly these).
+     */
+    public static final List<String> FINETUNE_KEYS = List.of(
+            "finetune.synth_projects", "finetune.synth_style", "synth.min_duration_s", "synth.max_duration_s", "seed");
+
+    /**
+     * The fine-tune phase's default data: {@code finetune.synth_projects} projects all in the style
+     * {@code finetune.synth_style} (the house style by default), with the master {@code seed} and
+     * the sequence lengths of {@code synth.*}. It is the same corpus, byte for byte, as
+     * {@code auto-editor synth --style house --projects 12 --seed SEED}.
+     */
+    public static SynthOptions finetuneFromConfig(Config config) {
+        String[] names = Arrays.stream(SynthStyle.values()).map(SynthStyle::configName).toArray(String[]::new);
+        SynthStyle style = SynthStyle.byName(config.getChoice("finetune.synth_style", names));
+        int projects = config.getInt("finetune.synth_projects", 1, 100_000);
+        return new SynthOptions(projects, config.getLong("seed"), List.of(style),
                 config.getDouble("synth.min_duration_s"), config.getDouble("synth.max_duration_s"));
     }
 

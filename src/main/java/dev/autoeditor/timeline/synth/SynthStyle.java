@@ -3,13 +3,18 @@ package dev.autoeditor.timeline.synth;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The editing styles of the synthetic corpus; their rules are in docs/synth.md. */
+/**
+ * The editing styles of the synthetic corpus; their rules are in docs/synth.md. The first five are
+ * mixed into the pretraining corpus ({@code synth.styles}); {@link #HOUSE} is the fine-tune phase's
+ * house style, kept out of that mix so fine-tuning has something new to learn.
+ */
 public enum SynthStyle {
     INTERVIEW("interview", new InterviewStyle()),
     VLOG("vlog", new VlogStyle()),
     SPLIT_SCREEN("split_screen", new SplitScreenStyle()),
     MONTAGE("montage", new MontageStyle()),
-    MULTICAM("multicam", new MulticamStyle());
+    MULTICAM("multicam", new MulticamStyle()),
+    HOUSE("house", new HouseStyle());
 
     private final String configName;
     private final StyleGenerator generator;

@@ -20,7 +20,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SynthGeneratorTest {
-    static final SynthOptions MIXED = new SynthOptions(40, 7, List.of(SynthStyle.values()), 30, 90);
+    /** The five styles of the pretraining mix (synth.styles), in order. */
+    static final List<SynthStyle> PRETRAINING = List.of(SynthStyle.INTERVIEW, SynthStyle.VLOG, SynthStyle.SPLIT_SCREEN,
+            SynthStyle.MONTAGE, SynthStyle.MULTICAM);
+    static final SynthOptions MIXED = new SynthOptions(40, 7, PRETRAINING, 30, 90);
 
     @Test
     void sameSeedSameProjectWhateverTheCorpusSize() {
