@@ -1,7 +1,6 @@
 package dev.autoeditor.timeline.synth;
 
 import dev.autoeditor.timeline.Motion;
-import dev.autoeditor.timeline.Param;
 import dev.autoeditor.timeline.Rate;
 import dev.autoeditor.timeline.Source;
 import java.util.ArrayList;
@@ -110,7 +109,8 @@ final class HouseStyle implements StyleGenerator {
             return new Motion(
                     Framing.ramp(in, out, fit * ZOOM, fit * (ZOOM + PUSH_PER_SECOND * seconds), false),
                     Framing.ramp(in, out, 0, direction * DRIFT_PER_SECOND * seconds, false),
-                    Param.constant(0));
+                    // xmeml keyframes the centre as one point, so y carries the same keyframes (at 0).
+                    Framing.ramp(in, out, 0, 0, false));
         }, (in, out) -> Framing.sides(CROP_SIDES));
     }
 }
