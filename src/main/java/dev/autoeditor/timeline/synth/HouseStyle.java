@@ -84,7 +84,7 @@ final class HouseStyle implements StyleGenerator {
      * The cut frames: the rhythm's grid (sums of its lengths, from frame 0) each moved by a seeded
      * -2..+2 frames, up to the last one that leaves at least {@link #MIN_LAST_S} before the end.
      */
-    static List<Long> cuts(SynthContext ctx) {
+    private static List<Long> cuts(SynthContext ctx) {
         List<Long> cuts = new ArrayList<>();
         long lastAllowed = ctx.lengthFrames - ctx.frames(MIN_LAST_S);
         double grid = 0;
