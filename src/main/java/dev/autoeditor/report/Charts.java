@@ -83,7 +83,15 @@ public final class Charts {
             axis.setNumberFormatOverride(new java.text.DecimalFormat("0.###E0"));
             plot.setRangeAxis(axis);
         } else {
-            ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+            NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+            axis.setAutoRangeIncludesZero(false);
+            double lo = data.getSeriesCount() == 0 ? Double.NaN : org.jfree.data.general.DatasetUtils.findMinimumRangeValue(data).doubleValue();
+            double hi = data.getSeriesCount() == 0 ? Double.NaN : org.jfree.data.general.DatasetUtils.findMaximumRangeValue(data).doubleValue();
+            if (Double.isFinite(lo) && Double.isFinite(hi) && hi - lo <= 1e-9 * Math.max(1, Math.abs(hi))) {
+                // A constant series: JFreeChart would zoom into rounding noise; show the value with room around it.
+                double d = Math.max(Math.abs(hi) * 0.05, 1e-6);
+                axis.setRange(hi - d, hi + d);
+            }
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < series.size(); i++) {
@@ -141,6 +149,12 @@ public final class Charts {
     /** Grouped bars: one group per category, one bar per series. */
     public static ChartImage bars(String title, String categoryLabel, String valueLabel, List<String> categories,
                                   Map<String, double[]> series, boolean logY) {
+        return bars(title, categoryLabel, valueLabel, categories, series, logY, false);
+    }
+
+    /** Grouped bars; with {@code unitRange} the value axis runs from 0 to 1 (scores such as F1). */
+    public static ChartImage bars(String title, String categoryLabel, String valueLabel, List<String> categories,
+                                  Map<String, double[]> series, boolean logY, boolean unitRange) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (var e : series.entrySet()) {
             for (int i = 0; i < categories.size(); i++) {
@@ -156,6 +170,8 @@ public final class Charts {
             LogAxis axis = new LogAxis(valueLabel);
             axis.setSmallestValue(0.5);
             plot.setRangeAxis(axis);
+        } else if (unitRange) {
+            plot.getRangeAxis().setRange(0, 1.0);
         }
         if (categories.size() > 10) plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         plot.setRangeGridlinePaint(GRID);

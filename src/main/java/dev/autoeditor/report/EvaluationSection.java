@@ -79,11 +79,7 @@ final class EvaluationSection {
         List<List<String>> rows = new ArrayList<>();
         for (String key : keys) {
             int better = direction(key);
-            double best = Double.NaN;
-            for (String n : names) {
-                double v = Json.number(flat.get(n).get(key));
-                if (Double.isFinite(v) && better != 0 && (Double.isNaN(best) || (better > 0 ? v > best : v < best))) best = v;
-            }
+            double best = best(names.stream().mapToDouble(n -> Json.number(flat.get(n).get(key))).toArray(), better);
             List<String> row = new ArrayList<>();
             row.add(key.replace('_', ' '));
             for (String n : names) {
@@ -99,6 +95,26 @@ final class EvaluationSection {
         header.addAll(names);
         return new Html().table(header, rows).toString() + "<p class=\"note\">Bold: the best value of a row where higher (accuracy, "
                 + "precision, recall, F1) or lower (errors) is better.</p>\n";
+    }
+
+    /**
+     * The best of a row's values in the given direction, or NaN when there is nothing to single out:
+     * no direction, fewer than two numbers, or all of them equal.
+     */
+    static double best(double[] values, int direction) {
+        if (direction == 0) return Double.NaN;
+        double best = Double.NaN;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        int finite = 0;
+        for (double v : values) {
+            if (!Double.isFinite(v)) continue;
+            finite++;
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+            if (Double.isNaN(best) || (direction > 0 ? v > best : v < best)) best = v;
+        }
+        return finite >= 2 && hi > lo ? best : Double.NaN;
     }
 
     /** +1 when higher is better, -1 when lower is, 0 when the row is a count or a setting. */
@@ -139,7 +155,7 @@ final class EvaluationSection {
             for (int t : tracks) v[i++] = m.getOrDefault(t, Double.NaN);
             series.put(n, v);
         });
-        return Optional.of(Charts.bars("Cut F1 per track (tracks with true cuts)", "track", "cut F1", labels, series, false));
+        return Optional.of(Charts.bars("Cut F1 per track (tracks with true cuts)", "track", "cut F1", labels, series, false, true));
     }
 
     private static Optional<ChartImage> calibration(JsonNode d, List<String> problems) {

@@ -6,7 +6,6 @@ import dev.autoeditor.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +24,8 @@ final class GlanceSection {
 
     private GlanceSection() {}
 
-    static Optional<Section> build(RunFiles files, List<String> phaseOrder) {
+    /** @param self the phase writing this page (its manifest record says "running"), or null */
+    static Optional<Section> build(RunFiles files, List<String> phaseOrder, String self) {
         boolean hasManifest = files.exists("manifest.json");
         boolean hasConfig = files.exists("config.resolved.yaml");
         if (!hasManifest && !hasConfig) return Optional.empty();
@@ -36,7 +36,7 @@ final class GlanceSection {
             Optional<JsonNode> manifest = files.json("manifest.json", problems);
             if (manifest.isPresent()) {
                 phases = manifest.get().path("phases");
-                h.p(verdict(phases, phaseOrder) + "  Last written by " + manifest.get().path("tool").asText("?") + " at "
+                h.p(verdict(phases, phaseOrder, self) + "  Last written by " + manifest.get().path("tool").asText("?") + " at "
                         + manifest.get().path("updatedAt").asText("?") + ".");
             }
         } else {
@@ -44,7 +44,7 @@ final class GlanceSection {
         }
         h.problems(problems);
         if (phases != null) {
-            h.table(List.of("phase", "status", "duration", "attempts", "started", "input hash", "detail"), phaseRows(phases, phaseOrder));
+            h.table(List.of("phase", "status", "duration", "attempts", "started", "input hash", "detail"), phaseRows(phases, phaseOrder, self));
             h.details("Input and output hashes of every phase", hashTable(phases));
         }
         List<String> configProblems = new ArrayList<>();
@@ -58,18 +58,19 @@ final class GlanceSection {
     }
 
     /** One sentence on the state of the whole run. */
-    private static String verdict(JsonNode phases, List<String> phaseOrder) {
+    private static String verdict(JsonNode phases, List<String> phaseOrder, String self) {
         double seconds = 0;
         List<String> failed = new ArrayList<>();
         List<String> running = new ArrayList<>();
         for (var it = phases.fields(); it.hasNext();) {
             var e = it.next();
+            if (e.getKey().equals(self)) continue;
             seconds += e.getValue().path("seconds").asDouble(0);
             String status = e.getValue().path("status").asText("");
             if (status.equals("failed")) failed.add(e.getKey());
             if (status.equals("running")) running.add(e.getKey());
         }
-        long pending = phaseOrder.stream().filter(p -> !phases.has(p)).count();
+        long pending = phaseOrder.stream().filter(p -> !p.equals(self) && !phases.has(p)).count();
         String state;
         if (!failed.isEmpty()) state = "The run failed in " + String.join(", ", failed) + ".";
         else if (!running.isEmpty()) state = "The run was interrupted (or is still running) in " + String.join(", ", running) + ".";
@@ -78,12 +79,17 @@ final class GlanceSection {
         return state + String.format(Locale.ROOT, " Time spent in phases: %s.", duration(seconds));
     }
 
-    private static List<List<String>> phaseRows(JsonNode phases, List<String> phaseOrder) {
+    private static List<List<String>> phaseRows(JsonNode phases, List<String> phaseOrder, String self) {
         Set<String> names = new LinkedHashSet<>(phaseOrder);
         phases.fieldNames().forEachRemaining(names::add);
         List<List<String>> rows = new ArrayList<>();
         for (String name : names) {
             JsonNode r = phases.get(name);
+            if (name.equals(self)) {
+                rows.add(List.of(name, Html.cell("<span class=\"st done\">writing</span>"), "", r == null ? "1" : r.path("attempts").asText(""),
+                        r == null ? "" : r.path("startedAt").asText(""), "", "writing this page"));
+                continue;
+            }
             if (r == null) {
                 rows.add(List.of(name, Html.cell("<span class=\"st pending\">pending</span>"), "", "", "", "", "has not run"));
                 continue;
@@ -167,12 +173,5 @@ final class GlanceSection {
         long s = Math.round(seconds);
         if (s < 3600) return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
         return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
-    }
-
-    /** Used by tests: the phase names a manifest holds. */
-    static Map<String, String> statuses(JsonNode phases) {
-        Map<String, String> m = new LinkedHashMap<>();
-        phases.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().path("status").asText()));
-        return m;
     }
 }

@@ -31,14 +31,28 @@ public final class ReportWriter {
 
     private final RunFiles files;
     private final List<String> phaseOrder;
+    private final String self;
 
     /**
      * @param runDir     the run directory
      * @param phaseOrder the pipeline's phases in order, so phases that have not run show as pending
      */
     public ReportWriter(Path runDir, List<String> phaseOrder) {
-        this.files = new RunFiles(runDir);
-        this.phaseOrder = List.copyOf(phaseOrder);
+        this(new RunFiles(runDir), List.copyOf(phaseOrder), null);
+    }
+
+    private ReportWriter(RunFiles files, List<String> phaseOrder, String self) {
+        this.files = files;
+        this.phaseOrder = phaseOrder;
+        this.self = self;
+    }
+
+    /**
+     * The same writer run as the pipeline phase {@code phase}: the manifest records that phase as
+     * running while it writes, so the page shows it as "writing" and leaves it out of the run's state.
+     */
+    public ReportWriter asPhase(String phase) {
+        return new ReportWriter(files, phaseOrder, phase);
     }
 
     /**
@@ -63,7 +77,7 @@ public final class ReportWriter {
             throw new UserException("run directory " + files.root() + " does not exist; pass --run-dir with a folder `auto-editor full-run` wrote");
         }
         List<Section> out = new ArrayList<>();
-        add(out, GlanceSection.build(files, phaseOrder));
+        add(out, GlanceSection.build(files, phaseOrder, self));
         add(out, DataSection.build(files));
         add(out, TrainingSection.build(files, phaseOrder));
         add(out, EvaluationSection.build(files));

@@ -47,11 +47,7 @@ final class SummaryTables {
             List<List<String>> rows = new ArrayList<>();
             for (String key : keys) {
                 int better = EvaluationSection.direction(key);
-                double best = Double.NaN;
-                for (String g : compared) {
-                    double v = Json.number(groups.get(g).get(key));
-                    if (Double.isFinite(v) && better != 0 && (Double.isNaN(best) || (better > 0 ? v > best : v < best))) best = v;
-                }
+                double best = EvaluationSection.best(compared.stream().mapToDouble(g -> Json.number(groups.get(g).get(key))).toArray(), better);
                 List<String> row = new ArrayList<>();
                 row.add(key.replace('_', ' '));
                 for (String g : compared) {

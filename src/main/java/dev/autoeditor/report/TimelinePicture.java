@@ -54,9 +54,9 @@ public final class TimelinePicture {
     private final int laneHeight;
     private final String title;
 
-    /** 1000 pixels wide, 16-pixel lanes, no title. */
+    /** 1000 pixels wide, 18-pixel lanes, no title. */
     public TimelinePicture() {
-        this(1000, 16, null);
+        this(1000, 18, null);
     }
 
     public TimelinePicture(int width, int laneHeight, String title) {
