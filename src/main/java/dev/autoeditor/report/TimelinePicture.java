@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * Draws keyframe tables as a timeline picture: one lane per video track (V1 at the bottom, as in an
  * editor), time left to right, each clip a bar in its source's colour, a dark tick at every cut (a
  * track turning on or off or changing source), a thin dark line for the clip's scale and a thin
- * white line for its crop (the four sides summed, drawn only where something is cropped). Several
+ * dashed white line for its crop (the four sides summed, drawn only where something is cropped). Several
  * panels (a generated continuation and the true one) share one time axis, one colour per source
  * number and one scale range, so they compare at a glance.
  *
@@ -90,20 +90,13 @@ public final class TimelinePicture {
 
     /** The picture. */
     public BufferedImage render(List<Panel> panels) {
-        if (panels.isEmpty()) throw new IllegalArgumentException("nothing to draw: no panels");
-        int lanes = 1;
-        double start = Double.POSITIVE_INFINITY;
-        double end = Double.NEGATIVE_INFINITY;
+        Geometry geo = geometry(panels);
         double scaleLo = Double.POSITIVE_INFINITY;
         double scaleHi = Double.NEGATIVE_INFINITY;
         double cropHi = 0;
         TreeSet<Integer> sources = new TreeSet<>();
         for (Panel p : panels) {
             TimelineFrames f = p.frames();
-            lanes = Math.max(lanes, f.highestTrack());
-            if (f.frames() == 0) continue;
-            start = Math.min(start, f.timeS()[0]);
-            end = Math.max(end, f.timeS()[f.frames() - 1] + Math.max(f.frameStep(), 1e-3));
             for (int k = 0; k < TimelineFrames.TRACKS; k++) {
                 for (int i = 0; i < f.frames(); i++) {
                     if (!f.active()[k][i]) continue;
@@ -114,47 +107,88 @@ public final class TimelinePicture {
                 }
             }
         }
-        if (!(end > start)) {
-            start = 0;
-            end = 1;
-        }
         Font plain = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
         Font bold = new Font(Font.SANS_SERIF, Font.BOLD, 12);
-        int titleH = title == null ? 6 : 24;
-        int panelH = 18 + lanes * (laneHeight + GAP) + 6;
-        int axisH = 24;
-        int legendH = 22;
-        int height = titleH + panels.size() * panelH + axisH + legendH;
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(width, geo.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
+            g.fillRect(0, 0, width, geo.height());
             if (title != null) {
                 g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
                 g.setColor(INK);
                 g.drawString(title, LEFT, 17);
             }
-            Axis axis = new Axis(start, end, LEFT, width - RIGHT);
             Range scale = new Range(scaleLo, scaleHi);
-            int y = titleH;
-            for (Panel p : panels) {
-                drawPanel(g, p, y, lanes, axis, scale, cropHi, plain, bold);
-                y += panelH;
-            }
-            drawAxis(g, axis, y, plain);
-            drawLegend(g, sources, scale, cropHi, y + axisH, plain);
+            for (int i = 0; i < panels.size(); i++) drawPanel(g, panels.get(i), i, geo, scale, cropHi, plain, bold);
+            drawAxis(g, geo, plain);
+            drawLegend(g, sources, scale, cropHi, geo.axisTop() + AXIS_HEIGHT, plain);
         } finally {
             g.dispose();
         }
         return img;
     }
 
-    private void drawPanel(Graphics2D g, Panel p, int top, int lanes, Axis axis, Range scale, double cropHi, Font plain, Font bold) {
+    private static final int PANEL_LABEL = 18;
+    private static final int PANEL_GAP = 6;
+    private static final int AXIS_HEIGHT = 24;
+    private static final int LEGEND_HEIGHT = 22;
+
+    /** Where things go in the picture of {@code panels}: the time axis, the lanes, the size. */
+    Geometry geometry(List<Panel> panels) {
+        if (panels.isEmpty()) throw new IllegalArgumentException("nothing to draw: no panels");
+        int lanes = 1;
+        double start = Double.POSITIVE_INFINITY;
+        double end = Double.NEGATIVE_INFINITY;
+        for (Panel p : panels) {
+            TimelineFrames f = p.frames();
+            lanes = Math.max(lanes, f.highestTrack());
+            if (f.frames() == 0) continue;
+            start = Math.min(start, f.timeS()[0]);
+            end = Math.max(end, frameEnd(f, f.frames() - 1));
+        }
+        if (!(end > start)) {
+            start = 0;
+            end = 1;
+        }
+        int titleH = title == null ? 6 : 24;
+        int panelH = PANEL_LABEL + lanes * (laneHeight + GAP) + PANEL_GAP;
+        int height = titleH + panels.size() * panelH + AXIS_HEIGHT + LEGEND_HEIGHT;
+        return new Geometry(start, end, LEFT, width - RIGHT, titleH, panelH, lanes, laneHeight, height);
+    }
+
+    /**
+     * The layout of one picture.
+     *
+     * @param start  time at the left edge of the lanes, seconds
+     * @param end    time at the right edge
+     * @param left   x of the left edge of the lanes
+     * @param right  x of their right edge
+     */
+    record Geometry(double start, double end, double left, double right, int titleHeight, int panelHeight, int lanes,
+                    int laneHeight, int height) {
+        double x(double t) {
+            return left + (t - start) / (end - start) * (right - left);
+        }
+
+        /** The top pixel row of track {@code track} (0-based, V1 = 0) in panel {@code panel}. */
+        int laneTop(int panel, int track) {
+            int lane = lanes - 1 - track; // V1 at the bottom
+            return titleHeight + panel * panelHeight + PANEL_LABEL + lane * (laneHeight + GAP);
+        }
+
+        /** The top row of the time axis, below the last panel. */
+        int axisTop() {
+            return height - AXIS_HEIGHT - LEGEND_HEIGHT;
+        }
+    }
+
+    private void drawPanel(Graphics2D g, Panel p, int index, Geometry geo, Range scale, double cropHi, Font plain, Font bold) {
         TimelineFrames f = p.frames();
+        int top = geo.titleHeight() + index * geo.panelHeight();
         g.setFont(bold);
         g.setColor(INK);
         g.drawString(p.label(), LEFT, top + 13);
@@ -163,19 +197,18 @@ public final class TimelinePicture {
         g.setColor(new Color(0x666666));
         g.drawString(String.format(Locale.ROOT, "  %s / %s, %d frames, %d cuts", f.project(), f.sequence(), f.frames(), cuts(f)),
                 LEFT + labelW, top + 13);
-        for (int lane = 0; lane < lanes; lane++) {
-            int track = lanes - 1 - lane; // V1 at the bottom
-            double laneTop = top + 18 + lane * (laneHeight + GAP);
+        for (int track = 0; track < geo.lanes(); track++) {
+            double laneTop = geo.laneTop(index, track);
             g.setColor(LANE);
-            g.fill(new Rectangle2D.Double(axis.left, laneTop, axis.right - axis.left, laneHeight));
+            g.fill(new Rectangle2D.Double(geo.left(), laneTop, geo.right() - geo.left(), laneHeight));
             g.setColor(new Color(0x777777));
             g.setFont(plain);
             g.drawString("V" + (track + 1), 8, (float) (laneTop + laneHeight - 4));
-            if (f.frames() > 0) drawTrack(g, f, track, laneTop, axis, scale, cropHi);
+            if (f.frames() > 0) drawTrack(g, f, track, laneTop, geo, scale, cropHi);
         }
     }
 
-    private void drawTrack(Graphics2D g, TimelineFrames f, int k, double top, Axis axis, Range scale, double cropHi) {
+    private void drawTrack(Graphics2D g, TimelineFrames f, int k, double top, Geometry axis, Range scale, double cropHi) {
         int n = f.frames();
         int[] state = f.asset()[k];
         int i = 0;
@@ -202,7 +235,7 @@ public final class TimelinePicture {
     }
 
     /** The scale line (dark) and, where something is cropped, the crop line (white) of frames i..j. */
-    private void drawValueLine(Graphics2D g, TimelineFrames f, int k, int i, int j, double top, Axis axis, Range scale, double cropHi) {
+    private void drawValueLine(Graphics2D g, TimelineFrames f, int k, int i, int j, double top, Geometry axis, Range scale, double cropHi) {
         double inner = laneHeight - 4.0;
         Path2D.Double scalePath = new Path2D.Double();
         Path2D.Double cropPath = new Path2D.Double();
@@ -226,25 +259,28 @@ public final class TimelinePicture {
             }
         }
         g.setStroke(new BasicStroke(1.0f));
-        g.setColor(new Color(255, 255, 255, 230));
-        g.draw(cropPath);
         g.setColor(new Color(20, 20, 20, 200));
         g.draw(scalePath);
+        // Dashed and drawn last, so where crop and scale lines meet both stay visible.
+        g.setStroke(new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {3f, 2f}, 0f));
+        g.setColor(new Color(255, 255, 255, 235));
+        g.draw(cropPath);
     }
 
     private static double frameEnd(TimelineFrames f, int t) {
         return t + 1 < f.frames() ? f.timeS()[t + 1] : f.timeS()[t] + Math.max(f.frameStep(), 1e-3);
     }
 
-    private void drawAxis(Graphics2D g, Axis axis, int top, Font plain) {
+    private void drawAxis(Graphics2D g, Geometry geo, Font plain) {
+        int top = geo.axisTop();
         g.setColor(new Color(0x777777));
         g.setStroke(new BasicStroke(1f));
-        g.draw(new Line2D.Double(axis.left, top + 2, axis.right, top + 2));
+        g.draw(new Line2D.Double(geo.left(), top + 2, geo.right(), top + 2));
         g.setFont(plain);
         FontMetrics fm = g.getFontMetrics();
-        double step = niceStep((axis.end - axis.start) / 8);
-        for (double t = Math.ceil(axis.start / step) * step; t <= axis.end + 1e-9; t += step) {
-            double x = axis.x(t);
+        double step = niceStep((geo.end() - geo.start()) / 8);
+        for (double t = Math.ceil(geo.start() / step) * step; t <= geo.end() + 1e-9; t += step) {
+            double x = geo.x(t);
             g.draw(new Line2D.Double(x, top + 2, x, top + 6));
             String label = step >= 1 ? String.format(Locale.ROOT, "%.0f s", t) : String.format(Locale.ROOT, "%.1f s", t);
             int w = fm.stringWidth(label);
@@ -323,12 +359,6 @@ public final class TimelinePicture {
 
     private static String num(double v) {
         return Math.abs(v - Math.rint(v)) < 1e-6 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    private record Axis(double start, double end, double left, double right) {
-        double x(double t) {
-            return left + (t - start) / (end - start) * (right - left);
-        }
     }
 
     private record Range(double lo, double hi) {

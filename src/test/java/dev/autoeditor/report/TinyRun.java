@@ -28,9 +28,9 @@ import org.apache.commons.csv.CSVRecord;
  * The phases that do not exist yet (distill, finetune, rlhf, samples) are stood in for by fixture
  * files in the layouts their issues define; {@link #withFixtures} adds them to a copy.
  */
-final class TinyRun {
+public final class TinyRun {
     /** The phases of the pipeline as the report will know them once every phase is registered. */
-    static final List<String> PHASES = List.of("download-models", "download-data", "convert", "preprocess", "window", "pretrain",
+    public static final List<String> PHASES = List.of("download-models", "download-data", "convert", "preprocess", "window", "pretrain",
             "distill", "finetune", "rlhf", "evaluate", "samples", "report");
 
     private static Path built;
@@ -38,7 +38,7 @@ final class TinyRun {
     private TinyRun() {}
 
     /** The shared real run (do not modify: copy it with {@link #copy}). */
-    static synchronized Path get() throws Exception {
+    public static synchronized Path get() throws Exception {
         if (built != null) return built;
         Path dir = Files.createTempDirectory("ae-report-tiny-run");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
@@ -52,7 +52,7 @@ final class TinyRun {
     }
 
     /** A copy of the shared run in {@code target}. */
-    static Path copy(Path target) throws Exception {
+    public static Path copy(Path target) throws Exception {
         Path source = get();
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path p : walk.toList()) {
@@ -65,7 +65,7 @@ final class TinyRun {
     }
 
     /** A copy with fixture outputs of distill, finetune, rlhf and samples. */
-    static Path withFixtures(Path target) throws Exception {
+    public static Path withFixtures(Path target) throws Exception {
         Path run = copy(target);
         write(run.resolve("checkpoints/distill/summary.json"), """
                 {"format": "auto-editor-distill-summary/1",
