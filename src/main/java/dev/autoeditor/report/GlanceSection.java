@@ -37,7 +37,7 @@ final class GlanceSection {
             if (manifest.isPresent()) {
                 phases = manifest.get().path("phases");
                 h.p(verdict(phases, phaseOrder, self) + "  Last written by " + manifest.get().path("tool").asText("?") + " at "
-                        + manifest.get().path("updatedAt").asText("?") + ".");
+                        + time(manifest.get().path("updatedAt").asText("?")) + ".");
             }
         } else {
             problems.add("manifest.json is missing: no phase has been recorded in " + files.root());
@@ -87,7 +87,7 @@ final class GlanceSection {
             JsonNode r = phases.get(name);
             if (name.equals(self)) {
                 rows.add(List.of(name, Html.cell("<span class=\"st done\">writing</span>"), "", r == null ? "1" : r.path("attempts").asText(""),
-                        r == null ? "" : r.path("startedAt").asText(""), "", "writing this page"));
+                        r == null ? "" : time(r.path("startedAt").asText("")), "", "writing this page"));
                 continue;
             }
             if (r == null) {
@@ -103,7 +103,7 @@ final class GlanceSection {
                     Html.cell("<span class=\"st " + Html.esc(shown) + "\">" + Html.esc(shown) + "</span>"),
                     r.has("seconds") ? duration(r.path("seconds").asDouble()) : "",
                     r.path("attempts").asText(""),
-                    r.path("startedAt").asText(""),
+                    time(r.path("startedAt").asText("")),
                     Html.cell("<code title=\"" + Html.esc(hash) + "\">" + Html.esc(RunFiles.shortHash(hash)) + "</code>"),
                     detail));
         }
@@ -165,6 +165,13 @@ final class GlanceSection {
             h.note("Settings this version has that the run's config.resolved.yaml lacks (added since the run): " + String.join(", ", newer) + ".");
         }
         return h.toString();
+    }
+
+    /** An ISO instant to the second, readable: 2026-11-29 08:03:39Z. */
+    static String time(String iso) {
+        int dot = iso.indexOf('.');
+        String s = dot > 0 ? iso.substring(0, dot) + "Z" : iso;
+        return s.replace('T', ' ');
     }
 
     static String duration(double seconds) {
