@@ -81,7 +81,12 @@ final class PhaseSummarySection {
         Html h = new Html();
         if (intro != null) h.p(intro + " (" + file + ")");
         Optional<JsonNode> doc = files.json(file, problems);
-        doc.ifPresent(d -> h.raw(SummaryTables.render(d)));
+        if (doc.isPresent() && !doc.get().isObject()) {
+            problems.add(file + " holds a JSON " + doc.get().getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
+                    + ", not an object of results; the " + phase + " phase must be run again");
+        } else {
+            doc.ifPresent(d -> h.raw(SummaryTables.render(d)));
+        }
         return Optional.of(new Section(id, title, withProblemsFirst(problems, h), problems));
     }
 
