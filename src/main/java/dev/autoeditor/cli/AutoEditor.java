@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             WindowCommand.class,
             PretrainCommand.class,
             EvaluateCommand.class,
+            ReportCommand.class,
             StatusCommand.class,
             SynthCommand.class,
             BenchCommand.class,

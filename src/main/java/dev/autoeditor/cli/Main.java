@@ -7,6 +7,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // Charts are drawn without a display, however the program was started (the launcher also sets it).
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
         CommandLine cl = AutoEditor.commandLine();
         int code = cl.execute(args);
         // Commands may print without a newline (a table ends with print): flush before exiting.
