@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             WindowCommand.class,
             PretrainCommand.class,
             EvaluateCommand.class,
+            PrefsCommand.class,
             StatusCommand.class,
             SynthCommand.class,
             BenchCommand.class,

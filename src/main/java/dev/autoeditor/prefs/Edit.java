@@ -188,6 +188,19 @@ public final class Edit {
         return Arrays.copyOfRange(values, row * tracks * FIELDS, (row * tracks + last + 1) * FIELDS);
     }
 
+    /**
+     * The same frames with asset numbers replaced: asset {@code a} becomes {@code numbers[a]} (for
+     * putting a second export's assets into a pair's numbering).
+     */
+    Edit renumbered(int[] numbers, SourceSizes newSizes) {
+        double[] copy = values.clone();
+        for (int i = 0; i < rows * tracks; i++) {
+            int at = i * FIELDS + KeyframeTable.ASSET;
+            if (copy[at] >= 0) copy[at] = numbers[(int) copy[at]];
+        }
+        return new Edit(fps, rows, tracks, copy, newSizes == null ? SourceSizes.UNKNOWN : newSizes);
+    }
+
     /** Rows {@code from} (inclusive) to {@code to} (exclusive). */
     public Edit slice(int from, int to) {
         if (from < 0 || to > rows || from > to) throw new IndexOutOfBoundsException("rows " + from + ".." + to + " of " + rows);

@@ -1,5 +1,6 @@
 package dev.autoeditor.prefs;
 
+import dev.autoeditor.util.UserException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,12 +115,22 @@ public final class PairStore {
         }
     }
 
-    /** Reads this store: a missing file holds no pairs; a torn last line is dropped with a warning. */
+    /**
+     * Reads this store: a missing file holds no pairs; a torn last line is dropped. Each problem is
+     * logged as a warning and returned with its line number (count them in what you report).
+     */
     public PairLines read() throws IOException {
-        return read(file, LastLine.TORN_IF_UNTERMINATED);
+        PairLines lines = read(file, LastLine.TORN_IF_UNTERMINATED);
+        lines.problems().forEach(p -> log.warn("{}", p));
+        return lines;
     }
 
-    /** Reads every pair of {@code file}; problems are logged as warnings and returned with their line numbers. */
+    /**
+     * Reads every pair of {@code file}, returning the problems with their line numbers without
+     * logging them: the caller reports them (the import command prints them). A missing file is a
+     * UserException, except for a store's own file ({@link LastLine#TORN_IF_UNTERMINATED}), which
+     * holds no pairs yet.
+     */
     public static PairLines read(Path file, LastLine lastLine) throws IOException {
         List<PairLines.Numbered> pairs = new ArrayList<>();
         List<LineProblem> problems = new ArrayList<>();
@@ -152,15 +164,13 @@ public final class PairStore {
                 }
             }
         } catch (NoSuchFileException e) {
-            throw new dev.autoeditor.util.UserException(file + ": file not found; check the path");
+            throw new UserException(file + ": file not found; check the path");
         }
         return new PairLines(file, pairs, problems);
     }
 
     private static LineProblem problem(Path file, long line, String message) {
-        LineProblem p = new LineProblem(file, line, message);
-        log.warn("{}", p);
-        return p;
+        return new LineProblem(file, line, message);
     }
 
     /** Splits a byte stream at {@code \n}, saying whether the last line had one. */
@@ -180,13 +190,13 @@ public final class PairStore {
             while ((b = in.read()) >= 0) {
                 if (b == '\n') {
                     terminated = true;
-                    return java.util.Arrays.copyOf(buf, n);
+                    return Arrays.copyOf(buf, n);
                 }
-                if (n == buf.length) buf = java.util.Arrays.copyOf(buf, n * 2);
+                if (n == buf.length) buf = Arrays.copyOf(buf, n * 2);
                 buf[n++] = (byte) b;
             }
             terminated = false;
-            return n == 0 ? null : java.util.Arrays.copyOf(buf, n);
+            return n == 0 ? null : Arrays.copyOf(buf, n);
         }
 
         boolean terminated() {
