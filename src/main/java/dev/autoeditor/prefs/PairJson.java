@@ -19,7 +19,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One pair as one line of JSON ({@code auto-editor-pair/1}), keys always in the order of
@@ -33,12 +32,12 @@ public final class PairJson {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private static final Set<String> PAIR_KEYS = Set.of("format", "context", "continuations", "judge", "tie", "time");
-    private static final Set<String> CONTEXT_KEYS = Set.of("export", "sequence", "start_s", "end_s", "fps", "source_sizes", "rows");
-    private static final Set<String> SIDE_KEYS = Set.of("model", "export", "rows");
-    private static final Set<String> MODEL_KEYS = Set.of("sha256", "seed", "temperature");
-    private static final Set<String> EXPORT_KEYS = Set.of("name", "sequence", "sha256");
-    private static final Set<String> JUDGE_KEYS = Set.of("kind", "id");
+    private static final List<String> PAIR_KEYS = List.of("format", "context", "continuations", "judge", "tie", "time");
+    private static final List<String> CONTEXT_KEYS = List.of("export", "sequence", "start_s", "end_s", "fps", "source_sizes", "rows");
+    private static final List<String> SIDE_KEYS = List.of("model", "export", "rows");
+    private static final List<String> MODEL_KEYS = List.of("sha256", "seed", "temperature");
+    private static final List<String> EXPORT_KEYS = List.of("name", "sequence", "sha256");
+    private static final List<String> JUDGE_KEYS = List.of("kind", "id");
 
     private PairJson() {}
 
@@ -258,20 +257,16 @@ public final class PairJson {
         return build(where, () -> Edit.of(fps, rows, sizes));
     }
 
-    private static void keys(JsonNode node, String prefix, Set<String> expected) {
+    private static void keys(JsonNode node, String prefix, List<String> expected) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!expected.contains(k)) {
-                throw new PairFormatException(prefix + k + ": unknown key; " + Pair.FORMAT + " has " + ordered(expected));
+                throw new PairFormatException(prefix + k + ": unknown key; " + Pair.FORMAT + " has " + String.join(", ", expected) + " here");
             }
         }
         for (String k : expected) {
             if (!node.has(k)) throw new PairFormatException(prefix + k + ": missing");
         }
-    }
-
-    private static String ordered(Set<String> keys) {
-        return String.join(", ", keys.stream().sorted().toList());
     }
 
     private static JsonNode object(JsonNode parent, String key, String prefix) {
