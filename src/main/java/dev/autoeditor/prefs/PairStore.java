@@ -1,7 +1,6 @@
 package dev.autoeditor.prefs;
 
 import dev.autoeditor.util.UserException;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -137,7 +136,7 @@ public final class PairStore {
         if (lastLine == LastLine.TORN_IF_UNTERMINATED && !Files.exists(file)) return new PairLines(file, pairs, problems);
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = Files.newInputStream(file)) {
             LineSplitter lines = new LineSplitter(in);
             long number = 0;
             byte[] line;
@@ -173,10 +172,13 @@ public final class PairStore {
         return new LineProblem(file, line, message);
     }
 
-    /** Splits a byte stream at {@code \n}, saying whether the last line had one. */
+    /** Splits a byte stream at {@code \n} (scanning 64 kB blocks), saying whether the last line had one. */
     private static final class LineSplitter {
         private final InputStream in;
-        private byte[] buf = new byte[8192];
+        private final byte[] block = new byte[1 << 16];
+        private int pos;
+        private int limit;
+        private byte[] line = new byte[8192];
         private boolean terminated;
 
         LineSplitter(InputStream in) {
@@ -186,17 +188,29 @@ public final class PairStore {
         /** The next line without its {@code \n}, or null at the end. */
         byte[] next() throws IOException {
             int n = 0;
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (b == '\n') {
-                    terminated = true;
-                    return Arrays.copyOf(buf, n);
+            while (true) {
+                if (pos == limit) {
+                    limit = in.read(block, 0, block.length);
+                    pos = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        terminated = false;
+                        return n == 0 ? null : Arrays.copyOf(line, n);
+                    }
                 }
-                if (n == buf.length) buf = Arrays.copyOf(buf, n * 2);
-                buf[n++] = (byte) b;
+                int end = pos;
+                while (end < limit && block[end] != '\n') end++;
+                int take = end - pos;
+                if (n + take > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, n + take));
+                System.arraycopy(block, pos, line, n, take);
+                n += take;
+                pos = end;
+                if (end < limit) {
+                    pos++; // past the line end
+                    terminated = true;
+                    return Arrays.copyOf(line, n);
+                }
             }
-            terminated = false;
-            return n == 0 ? null : Arrays.copyOf(buf, n);
         }
 
         boolean terminated() {
