@@ -260,6 +260,21 @@ class RuleJudgeTest {
         }
     }
 
+    /** The worked examples of docs/prefs.md, to the precision printed there. */
+    @Test
+    void theDocumentedExamplesScoreAsDocumented() {
+        SourceSizes uhd = SourceSizes.of(List.of(new SourceSizes.Size(2, 2)));
+        assertEquals(0, explain(v1(0, 20, 1, 20, 2, 20, 3, 20)).score(), 0.005);
+        assertEquals(-0.2, explain(v1(0, 20, 1, 10, 2, 20)).score(), 0.005);
+        assertEquals(-1.33, explain(v1(0, 20, 1, 1, 2, 20)).score(), 0.005);
+        assertEquals(-1.33, explain(v1(0, 20, 1, 5, 0, 20)).score(), 0.005);
+        assertEquals(-0.11, explain(v1(0, 20, 1, 15, 0, 20)).score(), 0.005);
+        assertEquals(-3, explain(repeat(row(framed(0, 50, 0, 0)), 20)).score(), 0.005);
+        assertEquals(0, explain(repeat(row(framed(0, 50, 0, 0)), 20).withSizes(uhd)).score(), 0.005);
+        assertEquals(0, explain(repeat(row(full(0), framed(1, 30, 0.3, -0.3)), 20)).score(), 0.005);
+        assertEquals(-3.32, explain(v1(0, 200)).score(), 0.005);
+    }
+
     @Test
     void nothingToJudgeIsAnError() {
         var e = assertThrows(IllegalArgumentException.class, () -> explain(empty()));
