@@ -266,7 +266,7 @@ class RuleJudgeTest {
         SourceSizes uhd = SourceSizes.of(List.of(new SourceSizes.Size(2, 2)));
         assertEquals(0, explain(v1(0, 20, 1, 20, 2, 20, 3, 20)).score(), 0.005);
         assertEquals(-0.2, explain(v1(0, 20, 1, 10, 2, 20)).score(), 0.005);
-        assertEquals(-1.33, explain(v1(0, 20, 1, 1, 2, 20)).score(), 0.005);
+        assertEquals(-1.32, explain(v1(0, 20, 1, 1, 2, 20)).score(), 0.005);
         assertEquals(-1.33, explain(v1(0, 20, 1, 5, 0, 20)).score(), 0.005);
         assertEquals(-0.11, explain(v1(0, 20, 1, 15, 0, 20)).score(), 0.005);
         assertEquals(-3, explain(repeat(row(framed(0, 50, 0, 0)), 20)).score(), 0.005);
