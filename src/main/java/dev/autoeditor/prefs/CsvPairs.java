@@ -2,9 +2,12 @@ package dev.autoeditor.prefs;
 
 import dev.autoeditor.timeline.Sequence;
 import dev.autoeditor.timeline.Source;
+import dev.autoeditor.timeline.table.NumberText;
 import dev.autoeditor.timeline.table.SamplingRate;
+import dev.autoeditor.util.UserException;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,8 +72,8 @@ final class CsvPairs {
                     problems.accept(new LineProblem(csv, line, e.getMessage() + "; row skipped"));
                 }
             }
-        } catch (java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            throw new dev.autoeditor.util.UserException(csv + ": not a readable CSV (" + e.getMessage() + "); the columns are "
+        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            throw new UserException(csv + ": not a readable CSV (" + e.getMessage() + "); the columns are "
                     + String.join(",", COLUMNS) + " (docs/prefs.md)", e);
         }
     }
@@ -79,13 +82,13 @@ final class CsvPairs {
         List<String> names = header.stream().map(h -> h.strip().replace("\uFEFF", "")).toList();
         for (String n : names) {
             if (!COLUMNS.contains(n)) {
-                throw new dev.autoeditor.util.UserException(csv + " line 1: unknown column '" + n + "'; the columns are "
+                throw new UserException(csv + " line 1: unknown column '" + n + "'; the columns are "
                         + String.join(",", COLUMNS) + " (docs/prefs.md)");
             }
         }
         for (String c : COLUMNS) {
             if (!names.contains(c)) {
-                throw new dev.autoeditor.util.UserException(csv + " line 1: no column '" + c + "'; the columns are "
+                throw new UserException(csv + " line 1: no column '" + c + "'; the columns are "
                         + String.join(",", COLUMNS) + " (docs/prefs.md)");
             }
         }
@@ -220,7 +223,7 @@ final class CsvPairs {
     }
 
     private static String fmt(double v) {
-        return dev.autoeditor.timeline.table.NumberText.format(Math.round(v * 1000) / 1000.0);
+        return NumberText.format(Math.round(v * 1000) / 1000.0);
     }
 
     /**

@@ -9,6 +9,8 @@ import dev.autoeditor.timeline.xmeml.XmemlReader;
 import dev.autoeditor.util.Hashing;
 import dev.autoeditor.util.UserException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,7 +52,7 @@ final class ExportFrames {
             try {
                 String sha = Hashing.sha256(f);
                 return new Export(file, name, reader.read(f), sha, null);
-            } catch (java.nio.file.NoSuchFileException e) {
+            } catch (NoSuchFileException e) {
                 return new Export(file, name, null, null, file + ": file not found");
             } catch (IOException e) {
                 return new Export(file, name, null, null, file + ": cannot read the file (" + e.getMessage() + ")");
@@ -82,7 +84,7 @@ final class ExportFrames {
                 times.add(t);
             });
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // collecting into lists does no I/O
+            throw new UncheckedIOException(e); // collecting into lists does no I/O
         }
         double[] t = times.stream().mapToDouble(Double::doubleValue).toArray();
         return new Frames(sequence, fps, t, Edit.of(fps, rows, SourceSizes.UNKNOWN), SourceNumbering.of(sequence));

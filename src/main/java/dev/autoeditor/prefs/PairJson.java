@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One pair as one line of JSON ({@code auto-editor-pair/1}), keys always in the order of
@@ -296,7 +297,7 @@ public final class PairJson {
     }
 
     /** Runs a record's constructor, turning its IllegalArgumentException into a PairFormatException at {@code where}. */
-    private static <T> T build(String where, java.util.function.Supplier<T> constructor) {
+    private static <T> T build(String where, Supplier<T> constructor) {
         try {
             return constructor.get();
         } catch (IllegalArgumentException e) {

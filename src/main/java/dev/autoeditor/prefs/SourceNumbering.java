@@ -20,11 +20,9 @@ import java.util.Map;
  */
 final class SourceNumbering {
     private final List<Source> sources;
-    private final Map<String, Integer> numbers;
 
-    private SourceNumbering(List<Source> sources, Map<String, Integer> numbers) {
+    private SourceNumbering(List<Source> sources) {
         this.sources = sources;
-        this.numbers = numbers;
     }
 
     static SourceNumbering of(Sequence sequence) {
@@ -43,7 +41,7 @@ final class SourceNumbering {
         for (Use u : uses) {
             if (numbers.putIfAbsent(u.source().key(), sources.size()) == null) sources.add(u.source());
         }
-        return new SourceNumbering(List.copyOf(sources), numbers);
+        return new SourceNumbering(List.copyOf(sources));
     }
 
     /** Sources by asset number. */
@@ -54,10 +52,5 @@ final class SourceNumbering {
     /** The source asset {@code n} names. */
     Source source(int n) {
         return sources.get(n);
-    }
-
-    /** The asset number of the source with this key, or -1. */
-    int number(String key) {
-        return numbers.getOrDefault(key, -1);
     }
 }

@@ -85,13 +85,6 @@ public final class SourceSizes {
         return byAsset;
     }
 
-    /** Renumbered: entry i of the result is this one's entry {@code oldNumbers[i]} (-1 = unknown). */
-    SourceSizes renumbered(int[] oldNumbers) {
-        List<Size> out = new ArrayList<>();
-        for (int old : oldNumbers) out.add(old >= 0 && old < byAsset.size() ? byAsset.get(old) : null);
-        return of(out);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof SourceSizes s && byAsset.equals(s.byAsset);
