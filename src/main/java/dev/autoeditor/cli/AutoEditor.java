@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             PretrainCommand.class,
             EvaluateCommand.class,
             ReportCommand.class,
+            PrefsCommand.class,
             StatusCommand.class,
             SynthCommand.class,
             BenchCommand.class,
