@@ -28,7 +28,8 @@ import java.util.function.Function;
 public record EvaluationReport(String split, int windows, int cutTolerance, CutRates trainCutRates,
                                String thresholdFrom, List<PredictorMetrics> predictors,
                                Map<String, Object> provenance) {
-    public static final String FORMAT = "auto-editor-evaluation/1";
+    /** Format 2: the random cutter draws each window's stream with util.Seeds, so its figures differ from format 1's. */
+    public static final String FORMAT = "auto-editor-evaluation/2";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Units of the regression fields in original (denormalised) terms. */
