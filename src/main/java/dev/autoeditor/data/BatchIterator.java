@@ -1,6 +1,7 @@
 package dev.autoeditor.data;
 
 import dev.autoeditor.config.Config;
+import dev.autoeditor.util.OrderedMaps;
 import dev.autoeditor.util.Seeds;
 import java.util.Iterator;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class BatchIterator implements Iterator<WindowBatch>, AutoCloseable
 
         /** For a checkpoint's JSON. */
         public Map<String, Object> toMap() {
-            return Map.of("epoch", epoch, "batch", batch);
+            return OrderedMaps.of("epoch", epoch, "batch", batch);
         }
 
         public static Position fromMap(Map<String, ?> map) {

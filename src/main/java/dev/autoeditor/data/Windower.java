@@ -4,6 +4,7 @@ import dev.autoeditor.config.Config;
 import dev.autoeditor.config.ConfigException;
 import dev.autoeditor.util.AtomicFiles;
 import dev.autoeditor.util.Hashing;
+import dev.autoeditor.util.OrderedMaps;
 import dev.autoeditor.util.Progress;
 import dev.autoeditor.util.Trees;
 import dev.autoeditor.util.UserException;
@@ -219,7 +220,7 @@ public final class Windower {
         doc.put("duplicate_rows_skipped", duplicateRows);
         Map<String, Object> per = new LinkedHashMap<>();
         for (Split s : Split.values()) {
-            per.put(s.id(), Map.of("windows", windows.get(s), "sequences", kept.get(s), "dropped_short_sequences", dropped.get(s)));
+            per.put(s.id(), OrderedMaps.of("windows", windows.get(s), "sequences", kept.get(s), "dropped_short_sequences", dropped.get(s)));
         }
         doc.put("splits", per);
         doc.put("source", source);

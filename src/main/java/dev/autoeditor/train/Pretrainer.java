@@ -12,6 +12,7 @@ import dev.autoeditor.model.Backend;
 import dev.autoeditor.model.ModelConfig;
 import dev.autoeditor.model.TransformerModel;
 import dev.autoeditor.util.Hashing;
+import dev.autoeditor.util.OrderedMaps;
 import dev.autoeditor.util.UserException;
 import dev.autoeditor.util.Version;
 import java.io.IOException;
@@ -132,7 +133,7 @@ public final class Pretrainer {
     /** What the training data was: hashes of the windows' summary and indexes, and the normaliser used. */
     public record Inputs(Map<String, Object> hashes, Map<String, Object> normaliser) {
         public static Inputs of(String description) {
-            return new Inputs(Map.of("data", description), Map.of());
+            return new Inputs(OrderedMaps.of("data", description), Map.of());
         }
     }
 

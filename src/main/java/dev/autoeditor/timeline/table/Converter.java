@@ -95,10 +95,7 @@ public final class Converter {
                     progress.step(1);
                 }
             }
-            if (converted.isEmpty()) {
-                throw new UserException("none of the " + files.size() + " input file(s) converted; first failure: "
-                        + failures.get(0).message(), 1, null);
-            }
+            if (converted.isEmpty()) throw nothingConverted(failures);
             AtomicFiles.move(tmp, outputCsv);
         } finally {
             pool.shutdownNow();
@@ -109,6 +106,13 @@ public final class Converter {
         ConvertResult result = new ConvertResult(outputCsv, sidecar, options.sampling(), converted, failures);
         ConvertProvenance.write(result, options);
         return result;
+    }
+
+    /** Every input failed: one error naming each failure on its own line, as a partial conversion lists them. */
+    static UserException nothingConverted(List<FileFailure> failures) {
+        StringBuilder message = new StringBuilder("none of the " + failures.size() + " input file(s) converted; nothing written:");
+        for (FileFailure f : failures) message.append(System.lineSeparator()).append("  failed: ").append(f.message());
+        return new UserException(message.toString(), 1, null);
     }
 
     private static FileConversion.Outcome get(Future<FileConversion.Outcome> f) throws InterruptedException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.autoeditor.timeline.KeyframeColumns;
 import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.OrderedMaps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ public record EvaluationReport(String split, int windows, int cutTolerance, CutR
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Units of the regression fields in original (denormalised) terms. */
-    private static final Map<String, String> UNITS = Map.of(
+    private static final Map<String, Object> UNITS = OrderedMaps.of(
             "scale", "%", "pos_x", "frame", "pos_y", "frame",
             "crop_left", "%", "crop_right", "%", "crop_top", "%", "crop_bottom", "%");
 
