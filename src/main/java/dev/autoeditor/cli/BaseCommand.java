@@ -2,6 +2,7 @@ package dev.autoeditor.cli;
 
 import dev.autoeditor.config.Config;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,5 +39,15 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     protected PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /**
+     * Where a phase command reports what it did (a line per file, counts, where the files went):
+     * {@link #out()}, or nowhere under {@code -q}, which keeps warnings and errors only. What a command
+     * was asked for (full-run's phase table, a status, an evaluation table, benchmark figures) goes to
+     * {@link #out()} whatever the verbosity.
+     */
+    protected PrintWriter summary() {
+        return global.verbosity() < 0 ? new PrintWriter(Writer.nullWriter()) : out();
     }
 }

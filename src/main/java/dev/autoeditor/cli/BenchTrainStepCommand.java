@@ -4,11 +4,9 @@ import dev.autoeditor.model.ModelConfig;
 import dev.autoeditor.train.bench.NativeThreads;
 import dev.autoeditor.train.bench.TrainStepBenchmark;
 import dev.autoeditor.util.AtomicFiles;
-import java.io.IOException;
+import dev.autoeditor.util.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,7 +74,7 @@ public final class BenchTrainStepCommand extends BaseCommand {
         try {
             r = TrainStepBenchmark.run(cfg, mc, batch, length, warmup, steps, work);
         } finally {
-            deleteTree(work);
+            Trees.delete(work);
         }
         Map<String, Object> b = r.backend();
         out().printf("train step: %d parameters, batch %d x %d frames%n", r.parameters(), batch, length);
@@ -90,12 +88,5 @@ public final class BenchTrainStepCommand extends BaseCommand {
             out().println("wrote " + json);
         }
         return ExitCodes.OK;
-    }
-
-    /** Removes the benchmark's scratch checkpoint folder. */
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
     }
 }

@@ -62,7 +62,7 @@ public final class ConvertCommand extends BaseCommand {
     }
 
     private void printSummary(ConvertResult r, boolean verbose) {
-        PrintWriter out = out();
+        PrintWriter out = summary();
         for (ConvertResult.FileReport f : r.converted()) {
             StringBuilder line = new StringBuilder("  " + f.path() + ": " + f.sequences() + " sequence(s), " + f.rows() + " rows");
             // Only a name made unique against another input's differs from the file name: say so.

@@ -36,7 +36,7 @@ public final class DownloadDataCommand extends BaseCommand {
             return ExitCodes.USAGE;
         }
         checkTargets(output, downloader.sources(), force);
-        print(out(), downloader.download(output));
+        print(summary(), downloader.download(output));
         return ExitCodes.OK;
     }
 

@@ -29,12 +29,12 @@ public final class DownloadModelsCommand extends BaseCommand {
         if (output == null) return PhaseRunner.runOnly(this, run, DownloadModelsPhase.NAME, force);
         ModelDownloader downloader = new ModelDownloader(config());
         if (downloader.sources().isEmpty()) {
-            out().println("no models configured (download.models is empty); nothing to download");
+            summary().println("no models configured (download.models is empty); nothing to download");
             return ExitCodes.OK;
         }
         DownloadDataCommand.checkTargets(output, downloader.sources(), force);
         List<InstalledSource> installed = downloader.download(output);
-        DownloadDataCommand.print(out(), installed);
+        DownloadDataCommand.print(summary(), installed);
         return ExitCodes.OK;
     }
 }

@@ -26,8 +26,9 @@ final class PhaseRunner {
     /** A phase subcommand called without --input/--output: run that phase alone in the run directory. */
     static int runOnly(BaseCommand command, RunDirOptions run, String phase, boolean force) throws Exception {
         RunLayout layout = run.layout();
-        command.out().println(phase + " in run directory " + layout.root());
-        run(command.config(), layout, new Selection(null, phase, force), RunDirOptions.commandLineOf(command.spec), command.out());
+        PrintWriter summary = command.summary();
+        summary.println(phase + " in run directory " + layout.root());
+        run(command.config(), layout, new Selection(null, phase, force), RunDirOptions.commandLineOf(command.spec), summary);
         return ExitCodes.OK;
     }
 }

@@ -35,12 +35,12 @@ public final class PreprocessCommand extends BaseCommand {
             throw new UserException("give both --input and --output, or neither to use the run directory's standard places (--run-dir, default: the current directory)");
         }
         PreprocessResult r = Preprocessor.run(input, output, config(), force);
-        out().printf("preprocess: %d rows, %d projects in %d groups, %d exact duplicates dropped (%d rows)%n",
+        summary().printf("preprocess: %d rows, %d projects in %d groups, %d exact duplicates dropped (%d rows)%n",
                 r.rows(), r.projects(), r.groups(), r.duplicatesDropped(), r.duplicateRows());
         for (Split s : Split.values()) {
-            out().printf("  %-5s %4d projects %10d rows%n", s.id(), r.projectsPerSplit().get(s), r.rowsPerSplit().get(s));
+            summary().printf("  %-5s %4d projects %10d rows%n", s.id(), r.projectsPerSplit().get(s), r.rowsPerSplit().get(s));
         }
-        out().printf("normaliser (%s) fitted on train; wrote %s and %s in %.1f s%n", r.normaliser().method(), r.splitsFile(),
+        summary().printf("normaliser (%s) fitted on train; wrote %s and %s in %.1f s%n", r.normaliser().method(), r.splitsFile(),
                 r.normaliserFile(), r.seconds());
         return ExitCodes.OK;
     }

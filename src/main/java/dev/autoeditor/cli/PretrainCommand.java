@@ -40,12 +40,12 @@ public final class PretrainCommand extends BaseCommand {
         }
         ResumeMode mode = resume == null ? ResumeMode.NONE : resume.isEmpty() ? ResumeMode.LATEST : ResumeMode.from(Path.of(resume));
         TrainResult r = Pretrainer.run(data, out, config(), mode, force);
-        out().printf("pretrain: %d parameters, %d epochs, %d steps%s%n", r.parameters(), r.epochsDone(), r.steps(),
+        summary().printf("pretrain: %d parameters, %d epochs, %d steps%s%n", r.parameters(), r.epochsDone(), r.steps(),
                 r.stoppedEarly() ? " (stopped early)" : "");
-        if (Double.isNaN(r.lastValLoss())) out().printf("  no epoch finished in this run: validation runs at the end of each epoch%n");
-        else out().printf("  validation loss %.5f (best %.5f)%n", r.lastValLoss(), r.bestValLoss());
-        out().printf("  last checkpoint %s%n", r.lastCheckpoint());
-        if (r.bestCheckpoint() != null) out().printf("  best checkpoint %s%n", r.bestCheckpoint());
+        if (Double.isNaN(r.lastValLoss())) summary().printf("  no epoch finished in this run: validation runs at the end of each epoch%n");
+        else summary().printf("  validation loss %.5f (best %.5f)%n", r.lastValLoss(), r.bestValLoss());
+        summary().printf("  last checkpoint %s%n", r.lastCheckpoint());
+        if (r.bestCheckpoint() != null) summary().printf("  best checkpoint %s%n", r.bestCheckpoint());
         return ExitCodes.OK;
     }
 }

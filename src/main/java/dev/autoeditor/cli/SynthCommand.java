@@ -51,8 +51,8 @@ public final class SynthCommand extends BaseCommand {
         SamplingRate sampling = ConvertOptions.fromConfig(config(), null, false).sampling();
         int threads = config().getInt("synth.threads", 0, 1024);
         SynthSummary summary = SynthCorpus.write(out, options, force, threads);
-        out().println(summary);
-        out().printf(Locale.ROOT, "convert at %s fps will give %d keyframe-table rows%n", sampling,
+        summary().println(summary);
+        summary().printf(Locale.ROOT, "convert at %s fps will give %d keyframe-table rows%n", sampling,
                 summary.tableRows(sampling));
         return ExitCodes.OK;
     }

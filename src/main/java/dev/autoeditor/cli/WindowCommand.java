@@ -35,12 +35,12 @@ public final class WindowCommand extends BaseCommand {
             throw new UserException("give both --input and --output, or neither to use the run directory's standard places (--run-dir, default: the current directory)");
         }
         WindowResult r = Windower.run(input, output, config(), force);
-        out().printf("window: %d rows into %d windows%n", r.rows(), r.totalWindows());
+        summary().printf("window: %d rows into %d windows%n", r.rows(), r.totalWindows());
         for (Split s : Split.values()) {
-            out().printf("  %-5s %8d windows from %5d sequences (%d too short, dropped)%n", s.id(), r.windows().get(s),
+            summary().printf("  %-5s %8d windows from %5d sequences (%d too short, dropped)%n", s.id(), r.windows().get(s),
                     r.sequences().get(s), r.droppedShort().get(s));
         }
-        out().printf("wrote %s in %.1f s%n", r.outDir(), r.seconds());
+        summary().printf("wrote %s in %.1f s%n", r.outDir(), r.seconds());
         return ExitCodes.OK;
     }
 }

@@ -1,6 +1,8 @@
 package dev.autoeditor.data;
 
 import dev.autoeditor.config.Config;
+import dev.autoeditor.util.OrderedMaps;
+import dev.autoeditor.util.Seeds;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -36,7 +38,7 @@ public final class BatchIterator implements Iterator<WindowBatch>, AutoCloseable
 
         /** For a checkpoint's JSON. */
         public Map<String, Object> toMap() {
-            return Map.of("epoch", epoch, "batch", batch);
+            return OrderedMaps.of("epoch", epoch, "batch", batch);
         }
 
         public static Position fromMap(Map<String, ?> map) {
@@ -115,7 +117,7 @@ public final class BatchIterator implements Iterator<WindowBatch>, AutoCloseable
     /** The order epoch {@code epoch} visits {@code size} windows in: a function of seed and epoch only. */
     public static int[] permutation(int size, long seed, int epoch) {
         int[] p = identity(size);
-        SplittableRandom random = new SplittableRandom(DataSeeds.derive(seed, "data.shuffle", epoch));
+        SplittableRandom random = new SplittableRandom(Seeds.derive(seed, "data.shuffle", epoch));
         for (int i = size - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = p[i];

@@ -1,5 +1,6 @@
 package dev.autoeditor.data;
 
+import dev.autoeditor.util.Seeds;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class NormaliserFitter {
         this.method = method;
         this.reservoirSize = reservoirSize;
         this.reservoir = method.equals("robust") ? new double[KeyframeRow.REGRESSIONS][] : null;
-        this.random = new SplittableRandom(DataSeeds.derive(seed, "preprocess.normaliser"));
+        this.random = new SplittableRandom(Seeds.derive(seed, "preprocess.normaliser"));
     }
 
     /** Adds the active entries of a row. */

@@ -2,6 +2,7 @@ package dev.autoeditor.data;
 
 import dev.autoeditor.config.Config;
 import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.OrderedMaps;
 import dev.autoeditor.util.Progress;
 import dev.autoeditor.util.UserException;
 import java.io.IOException;
@@ -158,7 +159,7 @@ public final class Preprocessor {
         Map<String, Object> extra = new LinkedHashMap<>();
         Map<String, Object> counts = new LinkedHashMap<>();
         for (Split s : Split.values()) {
-            counts.put(s.id(), Map.of("projects", projectsPerSplit.get(s), "rows", rowsPerSplit.get(s)));
+            counts.put(s.id(), OrderedMaps.of("projects", projectsPerSplit.get(s), "rows", rowsPerSplit.get(s)));
         }
         extra.put("counts", counts);
         List<Map<String, Object>> groups = new ArrayList<>();
@@ -174,13 +175,13 @@ public final class Preprocessor {
         dup.put("dropped", plan.duplicates().size());
         dup.put("rows_dropped", duplicateRows);
         List<Map<String, Object>> list = new ArrayList<>();
-        for (var e : plan.duplicates().entrySet()) list.add(Map.of("project", e.getKey(), "duplicate_of", e.getValue()));
+        for (var e : plan.duplicates().entrySet()) list.add(OrderedMaps.of("project", e.getKey(), "duplicate_of", e.getValue()));
         dup.put("projects", list);
         extra.put("duplicates", dup);
         Map<String, Object> hashes = new LinkedHashMap<>();
         for (SourceCatalog.ProjectInfo p : catalog.projects().values()) hashes.put(p.name(), p.projectHash());
         extra.put("project_track_hashes", hashes);
-        extra.put("normaliser", Map.of("file", NORMALISER, "sha256", dev.autoeditor.util.Hashing.sha256(normaliserFile)));
+        extra.put("normaliser", OrderedMaps.of("file", NORMALISER, "sha256", dev.autoeditor.util.Hashing.sha256(normaliserFile)));
         extra.put("provenance", provenance);
         return extra;
     }

@@ -1,9 +1,8 @@
 package dev.autoeditor.data;
 
 import dev.autoeditor.config.Config;
+import dev.autoeditor.util.OutputTime;
 import dev.autoeditor.util.Version;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ final class Provenance {
         p.put("tool", "auto-editor");
         p.put("version", Version.version());
         p.put("phase", phase);
-        p.put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        p.put("time", OutputTime.now());
         p.put("seed", cfg.getLong("seed"));
         p.put("config_sha256", cfg.hashOf(settings.keySet()));
         p.put("config", settings);

@@ -2,6 +2,7 @@ package dev.autoeditor.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.OrderedMaps;
 import dev.autoeditor.util.UserException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,9 +29,9 @@ public record ShardIndex(String split, WindowLayout layout, long count, List<Sha
         doc.put("format", FORMAT);
         doc.put("split", split);
         doc.put("count", count);
-        doc.put("shape", Map.of("windows", count, "length", layout.length(), "tracks", WindowLayout.TRACKS,
+        doc.put("shape", OrderedMaps.of("windows", count, "length", layout.length(), "tracks", WindowLayout.TRACKS,
                 "regressions", WindowLayout.REGRESSIONS));
-        doc.put("dtype", Map.of("active", "uint8", "asset", "int8", "valid", "uint8", "regression", "float32"));
+        doc.put("dtype", OrderedMaps.of("active", "uint8", "asset", "int8", "valid", "uint8", "regression", "float32"));
         doc.put("asset_classes", layout.assetClasses());
         doc.put("layout", layout.describe());
         List<Map<String, Object>> shardList = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.autoeditor.data;
 
 import dev.autoeditor.config.ConfigException;
+import dev.autoeditor.util.Seeds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -80,7 +81,7 @@ public final class SplitPlanner {
         for (TreeSet<String> g : members.values()) groups.add(List.copyOf(g));
         groups.sort((x, y) -> x.get(0).compareTo(y.get(0)));
 
-        SplittableRandom random = new SplittableRandom(DataSeeds.derive(seed, "preprocess.split"));
+        SplittableRandom random = new SplittableRandom(Seeds.derive(seed, "preprocess.split"));
         for (int i = groups.size() - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             List<String> t = groups.get(i);

@@ -1,5 +1,7 @@
 package dev.autoeditor.data;
 
+import dev.autoeditor.util.Seeds;
+
 /**
  * A 128-bit running hash of per-frame track values (active, asset and the seven regressions of all 20
  * tracks; not the project or sequence name, the frame number or time). Two sequences with the same
@@ -23,8 +25,8 @@ final class TrackHash {
     }
 
     void add(long v) {
-        a = DataSeeds.mix64(a ^ v) + 0x9E3779B97F4A7C15L;
-        b = DataSeeds.mix64(b + v * 0xC2B2AE3D27D4EB4FL) ^ (b >>> 17);
+        a = Seeds.mix64(a ^ v) + 0x9E3779B97F4A7C15L;
+        b = Seeds.mix64(b + v * 0xC2B2AE3D27D4EB4FL) ^ (b >>> 17);
     }
 
     long frames() {

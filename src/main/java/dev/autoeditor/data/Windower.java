@@ -4,19 +4,19 @@ import dev.autoeditor.config.Config;
 import dev.autoeditor.config.ConfigException;
 import dev.autoeditor.util.AtomicFiles;
 import dev.autoeditor.util.Hashing;
+import dev.autoeditor.util.OrderedMaps;
 import dev.autoeditor.util.Progress;
+import dev.autoeditor.util.Trees;
 import dev.autoeditor.util.UserException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +59,7 @@ public final class Windower {
         for (Split s : Split.values()) AtomicFiles.checkOverwrite(outDir.resolve(s.id()), force);
         AtomicFiles.checkOverwrite(outDir.resolve(SUMMARY), force);
         Path tmp = outDir.resolve(TEMP);
-        deleteTree(tmp);
+        Trees.deleteOrExplain(tmp);
 
         Map<Split, ShardWriter> writers = new EnumMap<>(Split.class);
         Map<Split, SequenceWindower> windowers = new EnumMap<>(Split.class);
@@ -116,11 +116,11 @@ public final class Windower {
             }
         } catch (UncheckedIOException e) {
             writers.values().forEach(ShardWriter::close);
-            deleteTree(tmp);
+            Trees.deleteOrExplain(tmp);
             throw new UserException("cannot write windows in " + tmp + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             writers.values().forEach(ShardWriter::close);
-            deleteTree(tmp);
+            Trees.deleteOrExplain(tmp);
             throw e;
         }
 
@@ -149,11 +149,11 @@ public final class Windower {
             Files.deleteIfExists(outDir.resolve(SUMMARY));
             for (Split s : Split.values()) {
                 Path target = outDir.resolve(s.id());
-                deleteTree(target);
+                Trees.deleteOrExplain(target);
                 AtomicFiles.move(tmp.resolve(s.id()), target);
             }
             AtomicFiles.move(tmp.resolve(SUMMARY), outDir.resolve(SUMMARY));
-            deleteTree(tmp);
+            Trees.deleteOrExplain(tmp);
         } catch (IOException e) {
             throw new UserException("cannot write windows in " + outDir + ": " + e.getMessage(), e);
         }
@@ -220,21 +220,11 @@ public final class Windower {
         doc.put("duplicate_rows_skipped", duplicateRows);
         Map<String, Object> per = new LinkedHashMap<>();
         for (Split s : Split.values()) {
-            per.put(s.id(), Map.of("windows", windows.get(s), "sequences", kept.get(s), "dropped_short_sequences", dropped.get(s)));
+            per.put(s.id(), OrderedMaps.of("windows", windows.get(s), "sequences", kept.get(s), "dropped_short_sequences", dropped.get(s)));
         }
         doc.put("splits", per);
         doc.put("source", source);
         doc.put("provenance", provenance);
         AtomicFiles.writeString(file, SplitsFile.JSON.writeValueAsString(doc) + "\n");
-    }
-
-    /** Deletes a folder and what it holds: our temporary folder, or with --force a split folder the user asked to replace. */
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        } catch (IOException e) {
-            throw new UserException("cannot remove " + dir + " (" + e.getMessage() + "); remove it by hand and run again", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.autoeditor.fetch;
 
 import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.Trees;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -9,9 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +39,7 @@ final class SourceInstaller {
         FetchedSource fetched = fetcher.fetch(source);
         Path folder = target.resolve(source.name());
         Path staging = target.resolve("." + source.name() + ".partial");
-        deleteTree(staging);
+        Trees.delete(staging);
         Files.createDirectories(staging);
         int files;
         try {
@@ -53,10 +52,10 @@ final class SourceInstaller {
                 files = 1;
             }
         } catch (IOException | RuntimeException e) {
-            deleteTree(staging);
+            Trees.delete(staging);
             throw e;
         }
-        deleteTree(folder);
+        Trees.delete(folder);
         AtomicFiles.move(staging, folder);
         log.info("{}: {} file(s) in {}{}", source.name(), files, folder, fetched.fromCache() ? " (from cache)" : "");
         return new InstalledSource(source.name(), source.location(), fetched.sha256(), source.pinned(), folder, files);
@@ -81,12 +80,5 @@ final class SourceInstaller {
             }
         });
         return count[0];
-    }
-
-    static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
     }
 }

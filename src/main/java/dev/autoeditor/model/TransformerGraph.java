@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Builds the SameDiff graph of the causal frame transformer and its loss from a {@link ModelConfig}.
  * Attention and layer norm are written out by hand: the built-in attention was slower here, and the
- * built-in layer norm has no epsilon (see DL4J-NOTES.md). The residual stream is kept as [N, D]
+ * built-in layer norm has no epsilon (docs/dl4j-notes.md). The residual stream is kept as [N, D]
  * rows (N = B * T) so every linear layer is one matrix product; attention reshapes to [B, H, T, dh].
  * Weights are drawn from a java.util.Random seeded with the given seed, so initialisation does not
  * depend on ND4J's global generator.

@@ -16,9 +16,13 @@ public final class PretrainPhase extends DeclaredPhase {
     /** Settings that change how training runs but not the weights it produces. */
     private static final List<String> NOT_INPUTS = List.of("train.prefetch", "train.log_every");
 
-    /** Format 2: the graph gained persistence skips and the motion input; format-1 checkpoints cannot be resumed. */
+    /**
+     * Format 2: the graph gained persistence skips and the motion input; format-1 checkpoints cannot be resumed.
+     * Format 3: initialisation and dropout seeds come from util.Seeds (SHA-256 of "train.init" / "train.dropout"),
+     * so the same seed trains other weights than format 2 did.
+     */
     public PretrainPhase() {
-        super(NAME, 2, List.of(PreprocessPhase.NAME, WindowPhase.NAME), List.of(RunLayout.PRETRAIN));
+        super(NAME, 3, List.of(PreprocessPhase.NAME, WindowPhase.NAME), List.of(RunLayout.PRETRAIN));
     }
 
     @Override

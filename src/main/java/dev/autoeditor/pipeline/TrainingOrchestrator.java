@@ -2,6 +2,7 @@ package dev.autoeditor.pipeline;
 
 import dev.autoeditor.config.Config;
 import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.Trees;
 import dev.autoeditor.util.UserException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -13,12 +14,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -182,7 +181,7 @@ public final class TrainingOrchestrator {
                 throw new UserException(p + " exists but was not made by this run (manifest.json has no record of "
                         + phase.name() + "); pass --force to replace it, or choose another --run-dir");
             }
-            deleteTree(p);
+            Trees.delete(p);
         }
     }
 
@@ -244,16 +243,5 @@ public final class TrainingOrchestrator {
 
     private String resumeCommandFrom(String phase) {
         return resumeCommand.replaceAll(" --(only|from) \\S+", "") + " --from " + phase;
-    }
-
-    static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) return;
-        if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            Files.delete(path);
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
     }
 }

@@ -61,7 +61,7 @@ public final class CheckpointWriter {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seed", settings.seed());
         m.put("dropout_seed", settings.seedFor("dropout"));
-        m.put("dropout_stream", "SplittableRandom(dropout_seed + golden * (step + 1))");
+        m.put("dropout_stream", "SplittableRandom(Seeds.indexed(dropout_seed, step))");
         m.put("shuffle", "BatchIterator.permutation(size, seed, epoch)");
         m.put("batches_per_epoch", batchesPerEpoch);
         return m;

@@ -12,13 +12,13 @@ import dev.autoeditor.model.Backend;
 import dev.autoeditor.model.ModelConfig;
 import dev.autoeditor.model.TransformerModel;
 import dev.autoeditor.util.Hashing;
+import dev.autoeditor.util.OrderedMaps;
+import dev.autoeditor.util.OutputTime;
 import dev.autoeditor.util.UserException;
 import dev.autoeditor.util.Version;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,7 +132,7 @@ public final class Pretrainer {
     /** What the training data was: hashes of the windows' summary and indexes, and the normaliser used. */
     public record Inputs(Map<String, Object> hashes, Map<String, Object> normaliser) {
         public static Inputs of(String description) {
-            return new Inputs(Map.of("data", description), Map.of());
+            return new Inputs(OrderedMaps.of("data", description), Map.of());
         }
     }
 
@@ -169,7 +169,7 @@ public final class Pretrainer {
         p.put("version", Version.version());
         p.put("dl4j", Version.dl4j());
         p.put("phase", "pretrain");
-        p.put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        p.put("time", OutputTime.now());
         p.put("seed", cfg.getLong("seed"));
         p.put("config_sha256", cfg.hashOfSections("seed", "model", "train", "window"));
         p.put("inputs", inputs.hashes());

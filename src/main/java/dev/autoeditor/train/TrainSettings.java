@@ -2,6 +2,7 @@ package dev.autoeditor.train;
 
 import dev.autoeditor.config.Config;
 import dev.autoeditor.model.LossSettings;
+import dev.autoeditor.util.Seeds;
 
 /** The train.* settings (and the master seed), read and range-checked once. */
 public record TrainSettings(long seed, int epochs, int batchSize, String optimizer, double lr, double weightDecay,
@@ -29,8 +30,13 @@ public record TrainSettings(long seed, int epochs, int batchSize, String optimiz
                 cfg.getLong("train.max_steps"));
     }
 
-    /** Sub-seed of a phase, so shuffling, dropout and initialisation draw independent streams. */
-    public long seedFor(String phase) {
-        return seed ^ (long) phase.hashCode() * 0x9E3779B97F4A7C15L;
+    /** Sub-seed of a training purpose ("init", "dropout"): {@code Seeds.derive(seed, "train." + purpose)}. */
+    public long seedFor(String purpose) {
+        return Seeds.derive(seed, "train." + purpose);
+    }
+
+    /** The index-th sub-seed of a training purpose (dropout of a step): a function of seed, purpose and index only. */
+    public long seedFor(String purpose, long index) {
+        return Seeds.derive(seed, "train." + purpose, index);
     }
 }

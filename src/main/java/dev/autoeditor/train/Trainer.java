@@ -143,7 +143,7 @@ public final class Trainer {
 
     /** The dropout generator of a step: a function of the seed and the step only, so resume is exact. */
     private SplittableRandom dropoutRandom(long step) {
-        return new SplittableRandom(s.seedFor("dropout") + 0x9E3779B97F4A7C15L * (step + 1));
+        return new SplittableRandom(s.seedFor("dropout", step));
     }
 
     private static LossParts parts(Map<String, INDArray> out) {

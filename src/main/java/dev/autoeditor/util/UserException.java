@@ -2,8 +2,9 @@ package dev.autoeditor.util;
 
 /**
  * A failure the user can fix: bad input, a missing file, a setting out of range. The message is one
- * line naming the file or setting, what was found and what to try; the CLI prints it without a stack
- * trace and exits with {@link #exitCode()}.
+ * line naming the file or setting, what was found and what to try (followed by one line per item when
+ * several things failed, e.g. every input of a conversion); the CLI prints it without a stack trace
+ * and exits with {@link #exitCode()}.
  */
 public class UserException extends RuntimeException {
     private final int exitCode;

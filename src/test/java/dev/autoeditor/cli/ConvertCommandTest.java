@@ -103,6 +103,22 @@ class ConvertCommandTest {
     }
 
     @Test
+    void whenEveryFileFailsEachFailureIsNamed() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("bad"));
+        Fixtures.copy(in, "billion-laughs.xml", "malformed.xml", "not-xmeml.xml", "xxe.xml");
+        CliRunner.Result r = CliRunner.run("convert", "--input", in.toString(), "--output", dir.resolve("x.csv").toString());
+        assertEquals(ExitCodes.FAILURE, r.code(), r.toString());
+        assertTrue(r.err().contains("none of the 4 input file(s) converted; nothing written"), r.err());
+        for (String failure : List.of("billion-laughs.xml:14: entity reference '&lol9;' refused", "malformed.xml:7: malformed XML",
+                "not-xmeml.xml:2: not an xmeml file", "xxe.xml:5: entity reference")) {
+            assertTrue(r.err().contains("failed: " + in.resolve(failure.substring(0, failure.indexOf(':'))) + failure.substring(failure.indexOf(':'))),
+                    failure + " in\n" + r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("x.csv")));
+        assertFalse(Files.exists(dir.resolve(".x.csv.parts")), "no part files left behind");
+    }
+
+    @Test
     void filesWithTheSameNameInTwoFoldersGetDistinctProjects() throws Exception {
         Path a = Files.createDirectories(dir.resolve("in/day1"));
         Path b = Files.createDirectories(dir.resolve("in/day2/final"));

@@ -2,12 +2,12 @@ package dev.autoeditor.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.autoeditor.pipeline.Manifest;
 import dev.autoeditor.pipeline.PhaseRecord;
 import dev.autoeditor.pipeline.RunLayout;
 import dev.autoeditor.pipeline.StandardPhases;
+import dev.autoeditor.testing.RealExports;
 import dev.autoeditor.util.Hashing;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,16 +21,9 @@ class RealExportsRunTest {
     @TempDir
     Path tmp;
 
-    static Path realXml() {
-        String prop = System.getProperty("autoeditor.realxml");
-        Path dir = prop != null ? Path.of(prop) : Path.of("..", "shared", "data", "real-xml");
-        return dir.toAbsolutePath().normalize();
-    }
-
     @Test
     void localFolderOfRealExportsRunsEndToEnd() throws Exception {
-        Path exports = realXml();
-        assumeTrue(Files.isDirectory(exports), "real exports not present at " + exports);
+        Path exports = RealExports.require();
         Path run = tmp.resolve("real");
         // One sample per second and two training steps keep the real run small enough for a test.
         CliRunner.Result r = CliRunner.run("full-run", "--run-dir", run.toString(), "--profile", "tiny", "-q",

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.autoeditor.cli.AutoEditor;
 import dev.autoeditor.cli.CliRunner;
 import dev.autoeditor.cli.ExitCodes;
+import dev.autoeditor.testing.RealExports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,16 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * them, and check that the window counts and shapes follow from the CSV's frame counts.
  */
 class RealExportsWindowTest {
-    static Path realXml() {
-        String prop = System.getProperty("autoeditor.realxml");
-        Path dir = prop != null ? Path.of(prop) : Path.of("../shared/data/real-xml");
-        return Files.isDirectory(dir) ? dir : null;
-    }
-
     @Test
     void windowCountsAndShapesMatchTheCsvFrameCounts(@TempDir Path tmp) throws Exception {
-        Path real = realXml();
-        assumeTrue(real != null, "../shared/data/real-xml not present");
+        Path real = RealExports.require();
         assumeTrue(AutoEditor.commandLine().getSubcommands().containsKey("convert"), "convert is not in this build yet");
         Path csv = tmp.resolve("real.csv");
         // one frame per second keeps the test quick on a shared machine; the rules do not depend on the rate

@@ -1,5 +1,6 @@
 package dev.autoeditor.timeline.synth;
 
+import dev.autoeditor.util.Seeds;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -12,7 +13,6 @@ import java.util.SplittableRandom;
 final class Dice {
     /** Salt that separates the synth phase's stream from other uses of the same master seed. */
     private static final long SYNTH_SALT = 0x73796e7468L; // "synth"
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private final SplittableRandom rng;
 
@@ -20,16 +20,14 @@ final class Dice {
         this.rng = new SplittableRandom(seed);
     }
 
-    /** The seed of project {@code index} (0-based) of a corpus made with {@code seed}. */
+    /**
+     * The seed of project {@code index} (0-based) of a corpus made with {@code seed}: the index-th seed
+     * ({@link Seeds#indexed}) of the synth stream. The stream itself is named by a salt rather than by
+     * {@link Seeds#derive}'s SHA-256 of a purpose, because that would change every synthetic corpus
+     * (and the figures measured on it) for no gain in independence.
+     */
     static long projectSeed(long seed, int index) {
-        return mix(mix(seed ^ SYNTH_SALT) + GOLDEN * (index + 1L));
-    }
-
-    /** SplitMix64's finaliser: a bijection that spreads nearby inputs across the whole range. */
-    static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return Seeds.indexed(Seeds.mix64(seed ^ SYNTH_SALT), index);
     }
 
     double uniform(double lo, double hi) {

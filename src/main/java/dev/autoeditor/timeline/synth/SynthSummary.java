@@ -3,6 +3,8 @@ package dev.autoeditor.timeline.synth;
 import dev.autoeditor.timeline.Rate;
 import dev.autoeditor.timeline.table.SamplingRate;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +17,9 @@ public record SynthSummary(Path outDir, List<Path> files, int unchanged, Map<Syn
                            List<SequenceLength> sequences) {
     public SynthSummary {
         files = List.copyOf(files);
-        projectsPerStyle = Map.copyOf(projectsPerStyle);
+        Map<SynthStyle, Integer> inStyleOrder = new EnumMap<>(SynthStyle.class);
+        inStyleOrder.putAll(projectsPerStyle);
+        projectsPerStyle = Collections.unmodifiableMap(inStyleOrder);
         sequences = List.copyOf(sequences);
     }
 

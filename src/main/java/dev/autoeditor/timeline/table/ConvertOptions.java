@@ -1,6 +1,7 @@
 package dev.autoeditor.timeline.table;
 
 import dev.autoeditor.config.Config;
+import dev.autoeditor.util.OrderedMaps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ import java.util.Map;
 public record ConvertOptions(SamplingRate sampling, int threads, boolean force, Map<String, Object> settings) {
     public ConvertOptions {
         if (threads < 0) throw new IllegalArgumentException("threads must be >= 0, got " + threads);
-        settings = Map.copyOf(settings);
+        settings = OrderedMaps.copyOf(settings);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.autoeditor.timeline.table;
 
 import dev.autoeditor.timeline.Clip;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +21,9 @@ public record ConvertResult(Path output, Path provenance, SamplingRate sampling,
                              List<String> notes, Map<Clip.Unsupported, List<String>> unsupported) {
         public FileReport {
             notes = List.copyOf(notes);
-            unsupported = Map.copyOf(unsupported);
+            Map<Clip.Unsupported, List<String>> inKindOrder = new EnumMap<>(Clip.Unsupported.class);
+            unsupported.forEach((kind, clips) -> inKindOrder.put(kind, List.copyOf(clips)));
+            unsupported = Collections.unmodifiableMap(inKindOrder);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.autoeditor.timeline.table.ConvertResult.FileReport;
 import dev.autoeditor.timeline.xmeml.XmemlReader;
 import dev.autoeditor.util.AtomicFiles;
 import dev.autoeditor.util.Progress;
+import dev.autoeditor.util.Trees;
 import dev.autoeditor.util.UserException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,13 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +62,7 @@ public final class Converter {
         Path parent = outputCsv.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path parts = parent.resolve("." + outputCsv.getFileName() + ".parts");
-        deleteTree(parts);
+        Trees.delete(parts);
         Files.createDirectories(parts);
         int threads = Math.min(options.effectiveThreads(), files.size());
         log.info("converting {} file(s) on {} thread(s), sampling {}", files.size(), threads, options.sampling());
@@ -96,20 +95,24 @@ public final class Converter {
                     progress.step(1);
                 }
             }
-            if (converted.isEmpty()) {
-                throw new UserException("none of the " + files.size() + " input file(s) converted; first failure: "
-                        + failures.get(0).message(), 1, null);
-            }
+            if (converted.isEmpty()) throw nothingConverted(failures);
             AtomicFiles.move(tmp, outputCsv);
         } finally {
             pool.shutdownNow();
             Files.deleteIfExists(tmp);
-            deleteTree(parts);
+            Trees.delete(parts);
         }
         Path sidecar = ConvertProvenance.sidecarFor(outputCsv);
         ConvertResult result = new ConvertResult(outputCsv, sidecar, options.sampling(), converted, failures);
         ConvertProvenance.write(result, options);
         return result;
+    }
+
+    /** Every input failed: one error naming each failure on its own line, as a partial conversion lists them. */
+    static UserException nothingConverted(List<FileFailure> failures) {
+        StringBuilder message = new StringBuilder("none of the " + failures.size() + " input file(s) converted; nothing written:");
+        for (FileFailure f : failures) message.append(System.lineSeparator()).append("  failed: ").append(f.message());
+        return new UserException(message.toString(), 1, null);
     }
 
     private static FileConversion.Outcome get(Future<FileConversion.Outcome> f) throws InterruptedException {
@@ -123,12 +126,5 @@ public final class Converter {
 
     static byte[] headerLine() {
         return (String.join(",", KeyframeColumns.HEADER) + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
     }
 }

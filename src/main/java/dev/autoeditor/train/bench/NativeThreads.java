@@ -5,7 +5,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * ND4J's two thread pools: libnd4j's own (OpenMP, read from OMP_NUM_THREADS at start) and the BLAS
  * library's (OpenBLAS or oneDNN's matrix products). On a small machine they compete for the same
- * cores, so the benchmark tries them separately (DL4J-NOTES.md: OMP 2 with BLAS 1 was fastest).
+ * cores, so the benchmark tries them separately (docs/dl4j-notes.md: OMP 2 with BLAS 1 was fastest).
  */
 public final class NativeThreads {
     private NativeThreads() {}

@@ -14,6 +14,7 @@ import dev.autoeditor.train.TrainSettings;
 import dev.autoeditor.train.Trainer;
 import dev.autoeditor.train.TrainingListener;
 import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.OrderedMaps;
 import dev.autoeditor.util.Version;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -106,7 +107,7 @@ public final class TrainStepBenchmark {
         BatchIterator.Options batching = BatchIterator.Options.training(run);
         int perEpoch = BatchIterator.batchesPerEpoch(windows.size(), batching.batchSize(), batching.dropLast());
         CheckpointWriter writer = new CheckpointWriter(new CheckpointStore(workDir), settings, new LinkedHashMap<>(run.asMap()),
-                Map.of(), Map.of("phase", "bench train-step", "version", Version.version()), perEpoch);
+                Map.of(), OrderedMaps.of("phase", "bench train-step", "version", Version.version()), perEpoch);
         List<StepMetrics> seen = new ArrayList<>();
         TrainingListener recorder = new TrainingListener() {
             @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.autoeditor.timeline.KeyframeColumns;
 import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.OrderedMaps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -28,11 +29,12 @@ import java.util.function.Function;
 public record EvaluationReport(String split, int windows, int cutTolerance, CutRates trainCutRates,
                                String thresholdFrom, List<PredictorMetrics> predictors,
                                Map<String, Object> provenance) {
-    public static final String FORMAT = "auto-editor-evaluation/1";
+    /** Format 2: the random cutter draws each window's stream with util.Seeds, so its figures differ from format 1's. */
+    public static final String FORMAT = "auto-editor-evaluation/2";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Units of the regression fields in original (denormalised) terms. */
-    private static final Map<String, String> UNITS = Map.of(
+    private static final Map<String, Object> UNITS = OrderedMaps.of(
             "scale", "%", "pos_x", "frame", "pos_y", "frame",
             "crop_left", "%", "crop_right", "%", "crop_top", "%", "crop_bottom", "%");
 

@@ -7,13 +7,11 @@ import dev.autoeditor.data.Split;
 import dev.autoeditor.data.WindowDataset;
 import dev.autoeditor.model.FramePredictor;
 import dev.autoeditor.util.Hashing;
+import dev.autoeditor.util.OutputTime;
+import dev.autoeditor.util.Seeds;
 import dev.autoeditor.util.UserException;
 import dev.autoeditor.util.Version;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +63,7 @@ public final class EvaluationRun {
             }
             CutRates rates = CutRates.measure(train, batchSize, 0);
             log.info("training split: {} windows, cut rate {} per track-frame", train.size(), String.format("%.4f", rates.overall()));
-            long cutterSeed = derive(seed, "evaluate.random-cutter");
+            long cutterSeed = Seeds.derive(seed, "evaluate.random-cutter");
             List<FramePredictor> predictors = List.of(in.model(), new Persistence(classes),
                     new RandomCutter(classes, rates.perTrack(), cutterSeed));
 
@@ -78,7 +76,7 @@ public final class EvaluationRun {
             provenance.put("tool", "auto-editor");
             provenance.put("version", Version.version());
             provenance.put("phase", "evaluate");
-            provenance.put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            provenance.put("time", OutputTime.now());
             provenance.put("seed", seed);
             provenance.put("random_cutter_seed", cutterSeed);
             List<String> keys = new ArrayList<>(cfg.keysUnder("evaluate"));
@@ -106,11 +104,5 @@ public final class EvaluationRun {
             info.put(d.index().split(), s);
         }
         return info;
-    }
-
-    /** {@code seed ^ first 8 bytes of SHA-256(purpose)}: an independent stream per purpose. */
-    static long derive(long seed, String purpose) {
-        byte[] digest = Hashing.sha256().digest(purpose.getBytes(StandardCharsets.UTF_8));
-        return seed ^ ByteBuffer.wrap(digest).getLong();
     }
 }

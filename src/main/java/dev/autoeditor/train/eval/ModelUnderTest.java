@@ -16,7 +16,7 @@ import java.util.Map;
  * A trained model loaded from a checkpoint for evaluation, with what the report says about it. A
  * folder means its best checkpoint (best.json), or its last one when no best was written. After each
  * batch it asks the Java GC to run, which is what frees ND4J's off-heap arrays of that forward pass
- * (they would otherwise pile up over a long evaluation, see DL4J-NOTES.md).
+ * (they would otherwise pile up over a long evaluation, see docs/dl4j-notes.md).
  */
 public final class ModelUnderTest implements FramePredictor {
     private final TransformerModel model;

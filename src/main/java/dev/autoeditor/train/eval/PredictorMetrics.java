@@ -1,6 +1,7 @@
 package dev.autoeditor.train.eval;
 
 import dev.autoeditor.timeline.KeyframeColumns;
+import dev.autoeditor.util.OrderedMaps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ public record PredictorMetrics(
         BinaryCounts a = frames.active();
         return new PredictorMetrics(predictor, threshold, a.total(), frames.activeTargets(),
                 a.accuracy(), a.precision(), a.recall(), a.f1(), frames.assetAccuracy(),
-                Map.copyOf(mae), frames.maeNormalised(),
+                OrderedMaps.copyOf(mae), frames.maeNormalised(),
                 cuts.truePositives() + cuts.falseNegatives(),
                 cuts.truePositives() + cuts.falsePositives(),
                 cuts.truePositives(), cuts.precision(), cuts.recall(), cuts.f1());

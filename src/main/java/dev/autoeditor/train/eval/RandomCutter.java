@@ -3,6 +3,7 @@ package dev.autoeditor.train.eval;
 import dev.autoeditor.data.WindowBatch;
 import dev.autoeditor.model.FramePredictor;
 import dev.autoeditor.model.Predictions;
+import dev.autoeditor.util.Seeds;
 import java.util.SplittableRandom;
 
 /**
@@ -42,7 +43,7 @@ public final class RandomCutter implements FramePredictor {
         boolean[] seen = new boolean[classes];
         int[] candidates = new int[classes + 1];
         for (int b = 0; b < batch.size(); b++) {
-            SplittableRandom random = new SplittableRandom(mix(seed, batch.windowIds()[b]));
+            SplittableRandom random = new SplittableRandom(Seeds.indexed(seed, batch.windowIds()[b]));
             java.util.Arrays.fill(seen, false);
             for (int t = 0; t < length; t++) {
                 for (int k = 0; k < WindowBatch.TRACKS; k++) {
@@ -65,14 +66,6 @@ public final class RandomCutter implements FramePredictor {
             }
         }
         return p;
-    }
-
-    /** A well-spread seed for one window (SplitMix64 finaliser over seed and id). */
-    static long mix(long seed, long windowId) {
-        long z = seed * 0x9E3779B97F4A7C15L + windowId + 0x632BE59BD9B4E019L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     @Override

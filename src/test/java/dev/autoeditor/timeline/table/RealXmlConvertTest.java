@@ -2,8 +2,8 @@ package dev.autoeditor.timeline.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.autoeditor.testing.RealExports;
 import dev.autoeditor.timeline.KeyframeColumns;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -34,16 +34,9 @@ class RealXmlConvertTest {
             "msub20000112-knut|1985", "msub20000112-knut|1990", "msub20000112-knut|2100",
             "NGxx13 ELSKER Opfehliany|1780", "Kraakeklubben%20Pgm%205%20v3|16910", "Adobe Premiere CC Prg6|25145");
 
-    static Path realXml() {
-        String prop = System.getProperty("autoeditor.realxml");
-        Path p = prop != null ? Path.of(prop) : Path.of("..", "shared", "data", "real-xml");
-        return Files.isDirectory(p) ? p : null;
-    }
-
     @BeforeAll
     static void convertAll() throws Exception {
-        Path folder = realXml();
-        assumeTrue(folder != null, "real xmeml exports not present");
+        Path folder = RealExports.require();
         ConvertOptions options = new ConvertOptions(SamplingRate.parse("5", "test"), 2, false, Map.of());
         result = Converter.convertXmeml(List.of(folder), dir.resolve("real.csv"), options);
         try (Reader r = Files.newBufferedReader(dir.resolve("real.csv"))) {

@@ -9,6 +9,7 @@ import dev.autoeditor.timeline.Rate;
 import dev.autoeditor.timeline.Sequence;
 import dev.autoeditor.timeline.TrackItem;
 import dev.autoeditor.timeline.Transition;
+import dev.autoeditor.testing.RealExports;
 import dev.autoeditor.util.UserException;
 import org.junit.jupiter.api.Test;
 
@@ -25,32 +26,23 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Every real export in ../shared/data/real-xml reads or fails with a UserException, and values
- * checked by hand in the files come out as written. Skipped when the folder is absent.
+ * Every real export ({@link RealExports}: ../shared/data/real-xml) reads or fails with a UserException,
+ * and values checked by hand in the files come out as written. Skipped when the folder is absent.
  */
 class RealXmlTest {
     private static final XmemlReader READER = new XmemlReader();
 
-    static Path folder() {
-        String property = System.getProperty("autoeditor.realxml");
-        Path dir = property != null ? Path.of(property) : Path.of("../shared/data/real-xml");
-        assumeTrue(Files.isDirectory(dir), "real xmeml folder absent: " + dir.toAbsolutePath());
-        return dir;
-    }
-
+    /** Reads one export; skips the test when it is out of reach (so never call it inside assertThrows). */
     private static Project read(String name) {
-        Path p = folder().resolve(name);
-        assumeTrue(Files.isRegularFile(p), "missing " + p);
-        return READER.read(p);
+        return READER.read(RealExports.require(name));
     }
 
     @Test
     void everyFileReadsOrFailsWithAUserException() throws IOException {
         List<Path> files;
-        try (Stream<Path> s = Files.list(folder())) {
+        try (Stream<Path> s = Files.list(RealExports.require())) {
             files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
         }
         assertTrue(files.size() >= 50, "expected the real corpus, found " + files.size());
@@ -85,9 +77,12 @@ class RealXmlTest {
 
     @Test
     void emptyAndAudioOnlyExportsSayWhy() {
-        UserException e = assertThrows(UserException.class, () -> read("EMPTY_SEQUENCE.xml"));
+        // The files are looked up first: a skip thrown inside assertThrows would count as a failure.
+        Path empty = RealExports.require("EMPTY_SEQUENCE.xml");
+        Path audioOnly = RealExports.require("BroShow ep Krenking.xml");
+        UserException e = assertThrows(UserException.class, () -> READER.read(empty));
         assertTrue(e.getMessage().contains("EMPTY_SEQUENCE.xml:3: no <sequence> outside a clip"), e.getMessage());
-        e = assertThrows(UserException.class, () -> read("BroShow ep Krenking.xml"));
+        e = assertThrows(UserException.class, () -> READER.read(audioOnly));
         assertTrue(e.getMessage().contains("no clip on any video track"), e.getMessage());
     }
 
