@@ -35,7 +35,7 @@ class PhaseSwitchesTest {
         data = new FakePhase("a", false);
         teacher = new FakeModelPhase("teacher", null, "a");
         student = new FakeModelPhase("student", "teacher").switchedBy("student.enabled");
-        tuned = new FakeModelPhase("tuned", "student").switchedBy("tuned.enabled").readingNotesOf("teacher");
+        tuned = new FakeModelPhase("tuned", "student").switchedBy("tuned.enabled");
         settings = new LinkedHashMap<>(Map.of("a.x", 1, "student.enabled", false, "tuned.enabled", true));
     }
 
@@ -57,6 +57,7 @@ class PhaseSwitchesTest {
 
     @Test
     void aDisabledModelPhaseIsRecordedAndTheNextStartsFromTheOneBeforeIt() throws Exception {
+        tuned.readingNotesOf("teacher");
         assertEquals(List.of("a:ran", "teacher:ran", "student:disabled", "tuned:ran"), actions(orchestrator().run(Selection.all())));
         PhaseRecord off = manifest().get("student");
         assertEquals(PhaseRecord.Status.DISABLED, off.status);
