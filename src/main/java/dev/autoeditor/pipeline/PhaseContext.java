@@ -14,6 +14,8 @@ import java.util.TreeMap;
  */
 public final class PhaseContext {
     private final Config config;
+    /** The settings the pipeline runs with, for questions about other phases (never a test's recording view). */
+    private final Config pipelineConfig;
     private final RunLayout layout;
     private final boolean resume;
     private final Phase phase;
@@ -23,16 +25,17 @@ public final class PhaseContext {
 
     /** A context for a phase run on its own, outside a pipeline: no upstream notes, no source model. */
     public PhaseContext(Config config, RunLayout layout, boolean resume) {
-        this(config, layout, resume, null, null, null, new TreeMap<>());
+        this(config, config, layout, resume, null, null, null, new TreeMap<>());
     }
 
     PhaseContext(Config config, RunLayout layout, boolean resume, Phase phase, PhaseRegistry registry, Manifest manifest) {
-        this(config, layout, resume, phase, registry, manifest, new TreeMap<>());
+        this(config, config, layout, resume, phase, registry, manifest, new TreeMap<>());
     }
 
-    private PhaseContext(Config config, RunLayout layout, boolean resume, Phase phase, PhaseRegistry registry, Manifest manifest,
-                         Map<String, Object> notes) {
+    private PhaseContext(Config config, Config pipelineConfig, RunLayout layout, boolean resume, Phase phase, PhaseRegistry registry,
+                         Manifest manifest, Map<String, Object> notes) {
         this.config = config;
+        this.pipelineConfig = pipelineConfig;
         this.layout = layout;
         this.resume = resume;
         this.phase = phase;
@@ -43,7 +46,7 @@ public final class PhaseContext {
 
     /** The same context reading its settings through {@code other} (tests use a recording view); notes are shared. */
     PhaseContext withConfig(Config other) {
-        return new PhaseContext(other, layout, resume, phase, registry, manifest, notes);
+        return new PhaseContext(other, pipelineConfig, layout, resume, phase, registry, manifest, notes);
     }
 
     public Config config() {
@@ -78,7 +81,7 @@ public final class PhaseContext {
      * (its {@link PhaseRegistry#effectiveUpstream}), so everything it learns is covered by its input hash.
      */
     public Map<String, Object> upstreamNotes(String upstream) {
-        List<String> readable = pipeline().effectiveUpstream(phase, config);
+        List<String> readable = pipeline().effectiveUpstream(phase, pipelineConfig);
         if (!readable.contains(upstream)) {
             throw new IllegalArgumentException("phase " + phase.name() + " asked for the notes of " + upstream
                     + ", which is not among the upstream phases it reads " + readable + "; declare it in upstream()");
@@ -95,9 +98,9 @@ public final class PhaseContext {
      */
     public ModelSource sourceModel() {
         PhaseRegistry pipeline = pipeline();
-        Phase source = pipeline.lastEnabledModelPhaseBefore(phase.name(), config).orElseThrow(() -> new UserException(
+        Phase source = pipeline.lastEnabledModelPhaseBefore(phase.name(), pipelineConfig).orElseThrow(() -> new UserException(
                 "phase " + phase.name() + " starts from a trained model, but no model phase before it is enabled; enable one (for example pretrain)"));
-        if (!pipeline.effectiveUpstream(phase, config).contains(source.name())) {
+        if (!pipeline.effectiveUpstream(phase, pipelineConfig).contains(source.name())) {
             throw new IllegalStateException("phase " + phase.name() + " starts from the model of " + source.name()
                     + " but does not read it: declare that phase (or the model phase it stands in for) in upstream()");
         }
