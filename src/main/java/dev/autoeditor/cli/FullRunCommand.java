@@ -2,6 +2,7 @@ package dev.autoeditor.cli;
 
 import dev.autoeditor.config.Config;
 import dev.autoeditor.config.ConfigLoader;
+import dev.autoeditor.pipeline.ModelSource;
 import dev.autoeditor.pipeline.Phase;
 import dev.autoeditor.pipeline.RunLayout;
 import dev.autoeditor.pipeline.Selection;
@@ -10,8 +11,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,15 +41,16 @@ public final class FullRunCommand extends BaseCommand {
     static String[] description(List<Phase> phases) {
         Config defaults = ConfigLoader.defaults();
         List<String> names = new ArrayList<>();
-        boolean anyOff = false;
+        Set<String> switches = new LinkedHashSet<>();
         for (Phase p : phases) {
-            boolean on = p.enabled(defaults);
-            anyOff |= !on;
+            List<String> read = new ArrayList<>();
+            boolean on = p.enabled(defaults.recording(read::add));
+            if (!on) switches.addAll(read);
             names.add(on ? p.name() : p.name() + "*");
         }
         return new String[] {
             "Run the whole pipeline in a run directory: " + String.join(", ", names) + "."
-                    + (anyOff ? " (* switched off by default: set its <phase>.enabled key.)" : ""),
+                    + (switches.isEmpty() ? "" : " (* switched off by default; switched on by " + String.join(", ", switches) + ".)"),
             "Phases that are done with unchanged inputs are skipped; a phase whose inputs changed is redone with "
                     + "everything after it; an interrupted training phase resumes from its last checkpoint.",
         };
@@ -61,11 +65,12 @@ public final class FullRunCommand extends BaseCommand {
         out.println("results in " + layout.root() + ":");
         out.println("  data:        " + layout.resolve("data"));
         out.println("  checkpoints: " + layout.resolve("checkpoints"));
-        Optional<Path> model = layout.finalModel();
+        Optional<ModelSource> model = layout.finalModelOf(StandardPhases.all());
         if (model.isPresent()) {
-            Path metrics = model.get().resolveSibling("metrics");
-            String kind = model.get().getFileName().toString().equals("best.json") ? "best by validation loss" : "last checkpoint";
-            out.println("  model:       " + model.get() + " (the final model: " + kind
+            Path checkpoint = model.get().checkpoint();
+            Path metrics = checkpoint.resolveSibling("metrics");
+            String kind = checkpoint.getFileName().toString().equals("best.json") ? "best by validation loss" : "last checkpoint";
+            out.println("  model:       " + checkpoint + " (the final model, from " + model.get().phase() + ": " + kind
                     + (Files.isDirectory(metrics) ? "; metrics in " + metrics : "") + ")");
         }
         out.println("  manifest:    " + layout.manifest() + " (see `auto-editor status --run-dir " + layout.root() + "`)");

@@ -79,6 +79,11 @@ public record RunLayout(Path root) {
 
     /** {@link #finalModel()} over the given phases, in pipeline order. */
     public Optional<Path> finalModel(List<Phase> phases) {
+        return finalModelOf(phases).map(ModelSource::checkpoint);
+    }
+
+    /** The final model over the given phases (in pipeline order), with the phase that made it. */
+    public Optional<ModelSource> finalModelOf(List<Phase> phases) {
         Manifest manifest = Files.exists(manifest()) ? Manifest.load(manifest()) : new Manifest();
         for (int i = phases.size() - 1; i >= 0; i--) {
             Phase phase = phases.get(i);
@@ -87,7 +92,7 @@ public record RunLayout(Path root) {
             // Checkpoints left by a phase since switched off are not the run's result.
             if (rec != null && rec.status == PhaseRecord.Status.DISABLED) continue;
             Optional<Path> checkpoint = checkpointIn(phase.modelOutput().get());
-            if (checkpoint.isPresent()) return checkpoint;
+            if (checkpoint.isPresent()) return Optional.of(new ModelSource(phase.name(), checkpoint.get()));
         }
         return Optional.empty();
     }
