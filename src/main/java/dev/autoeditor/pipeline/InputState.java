@@ -52,7 +52,7 @@ record InputState(String hash, Map<String, String> parts, Map<String, Object> co
             return reasons;
         }
         if (rec.status == PhaseRecord.Status.DISABLED) {
-            reasons.add("was switched off");
+            reasons.add("switched on since the last run");
             return reasons;
         }
         if (RUNNING_OR_FAILED.contains(rec.status)) {

@@ -107,7 +107,7 @@ class PhaseSwitchesTest {
                 only.getMessage());
 
         settings.put("tuned.enabled", true);
-        assertEquals(List.of("was switched off"), orchestrator().status().get(3).reasons());
+        assertEquals(List.of("switched on since the last run"), orchestrator().status().get(3).reasons());
         assertEquals(List.of("tuned:ran"), actions(orchestrator().run(new Selection("tuned", null, false))));
     }
 
