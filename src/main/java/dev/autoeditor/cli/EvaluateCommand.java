@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 public final class EvaluateCommand extends BaseCommand {
     @Option(names = "--model", paramLabel = "CKPT",
             description = "Checkpoint .json, or a checkpoint folder (its best.json, else last.json). "
-                    + "Default: the run directory's final model (rlhf, else the best of the last supervised phase).")
+                    + "Default: the run directory's final model (best.json, else last.json, of the last model phase that made one).")
     Path model;
 
     @Option(names = "--data", paramLabel = "WINDOWS_DIR",

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The resolved settings of a run: flat dotted keys ({@code window.length}) to values whose types
@@ -15,9 +16,27 @@ import java.util.TreeMap;
  */
 public final class Config {
     private final Map<String, Object> values;
+    /** Told the key of every value read through this view; a no-op except in {@link #recording}. */
+    private final Consumer<String> onRead;
 
     Config(Map<String, Object> values) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.onRead = key -> {};
+    }
+
+    private Config(Config base, Consumer<String> onRead) {
+        this.values = base.values;
+        this.onRead = onRead;
+    }
+
+    /**
+     * The same settings, telling {@code onRead} the key of every {@link #get} (and so every typed
+     * getter and {@link #hashOf}) and {@link #has}. A test runs a phase with it to check the phase
+     * reads only the keys it declares. {@link #asMap()} is a snapshot for provenance and is not
+     * reported, nor are key names listed by {@link #keysUnder}.
+     */
+    public Config recording(Consumer<String> onRead) {
+        return new Config(this, onRead);
     }
 
     /** A config holding exactly these flat values (tests and checkpoints). */
@@ -26,10 +45,12 @@ public final class Config {
     }
 
     public boolean has(String key) {
+        onRead.accept(key);
         return values.containsKey(key);
     }
 
     public Object get(String key) {
+        onRead.accept(key);
         Object v = values.get(key);
         if (v == null && !values.containsKey(key)) {
             throw new ConfigException("unknown config key '" + key + "'" + ConfigLoader.suggestion(key, values.keySet()));

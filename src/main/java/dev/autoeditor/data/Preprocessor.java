@@ -38,10 +38,10 @@ public final class Preprocessor {
 
     public static PreprocessResult run(Path csv, Path outDir, Config cfg, boolean force) {
         long start = System.nanoTime();
-        SplitPlanner planner = new SplitPlanner(cfg.getDouble("preprocess.train_fraction"), cfg.getDouble("preprocess.val_fraction"),
-                cfg.getBoolean("preprocess.drop_duplicates"), cfg.getLong("seed"));
-        String method = cfg.getChoice("preprocess.normaliser", "standard", "robust");
-        int reservoir = cfg.getInt("preprocess.robust_sample", 1000, 50_000_000);
+        PreprocessSettings settings = PreprocessSettings.from(cfg);
+        SplitPlanner planner = new SplitPlanner(settings.trainFraction(), settings.valFraction(), settings.dropDuplicates(), settings.seed());
+        String method = settings.normaliser();
+        int reservoir = settings.robustSample();
         Path splitsFile = outDir.resolve(SplitsFile.NAME);
         Path normaliserFile = outDir.resolve(NORMALISER);
         AtomicFiles.checkOverwrite(splitsFile, force);
@@ -80,7 +80,7 @@ public final class Preprocessor {
         }
         SplitPlan plan = planner.plan(projectHash, sequenceHashes);
 
-        NormaliserFitter fitter = new NormaliserFitter(method, reservoir, cfg.getLong("seed"));
+        NormaliserFitter fitter = new NormaliserFitter(method, reservoir, settings.seed());
         long trainRows = 0;
         if (fitter.fitsFromMoments()) {
             // standard: merge the training projects' moments from the first pass, in name order
@@ -93,7 +93,7 @@ public final class Preprocessor {
             trainRows = fitFromSecondPass(csv, sha, catalog.rows(), plan, fitter);
         }
 
-        Map<String, Object> provenance = Provenance.of("preprocess", cfg, List.of("seed", "preprocess"));
+        Map<String, Object> provenance = Provenance.of("preprocess", cfg, PreprocessSettings.KEYS);
         Map<String, Object> normProv = new LinkedHashMap<>(provenance);
         normProv.put("source_csv", csv.toAbsolutePath().normalize().toString());
         normProv.put("source_sha256", sha);

@@ -12,12 +12,13 @@ final class Provenance {
     private Provenance() {}
 
     /**
-     * @param phase    the command that wrote the file
-     * @param sections the config sections (and single keys) whose values the output depends on
+     * @param phase the command that wrote the file
+     * @param keys  the config keys the output depends on: the settings record's own list
+     *              ({@code PreprocessSettings.KEYS}, {@code WindowSettings.KEYS}), the one the phase's input hash covers
      */
-    static Map<String, Object> of(String phase, Config cfg, List<String> sections) {
+    static Map<String, Object> of(String phase, Config cfg, List<String> keys) {
         Map<String, Object> settings = new LinkedHashMap<>();
-        for (String s : sections) for (String k : cfg.keysUnder(s)) settings.put(k, cfg.get(k));
+        for (String k : keys) settings.put(k, cfg.get(k));
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("tool", "auto-editor");
         p.put("version", Version.version());

@@ -1,7 +1,6 @@
 package dev.autoeditor.data;
 
 import dev.autoeditor.config.Config;
-import dev.autoeditor.config.ConfigException;
 import dev.autoeditor.util.AtomicFiles;
 import dev.autoeditor.util.Hashing;
 import dev.autoeditor.util.OrderedMaps;
@@ -40,11 +39,11 @@ public final class Windower {
 
     public static WindowResult run(Path preprocessedDir, Path outDir, Config cfg, boolean force) {
         long start = System.nanoTime();
-        WindowLayout layout = layout(cfg);
-        int stride = cfg.getInt("window.stride", 1, layout.length());
-        int minFrames = cfg.getInt("window.min_sequence_frames", 1, Integer.MAX_VALUE);
-        int maxShard = (int) Math.min(Integer.MAX_VALUE, (Integer.MAX_VALUE - WindowLayout.HEADER_BYTES) / (long) layout.recordBytes());
-        int shardWindows = cfg.getInt("window.shard_windows", 1, maxShard);
+        WindowSettings settings = WindowSettings.from(cfg);
+        WindowLayout layout = settings.layout();
+        int stride = settings.stride();
+        int minFrames = settings.minSequenceFrames();
+        int shardWindows = settings.shardWindows();
 
         SplitsFile splits = SplitsFile.load(preprocessedDir);
         Path normaliserFile = preprocessedDir.resolve(Preprocessor.NORMALISER);
@@ -130,7 +129,7 @@ public final class Windower {
         source.put("splits_sha256", splitsSha);
         source.put("normaliser_sha256", normaliserSha);
         source.put("normaliser_method", normaliser.method());
-        Map<String, Object> provenance = Provenance.of("window", cfg, List.of("seed", "window", "model.asset_classes"));
+        Map<String, Object> provenance = Provenance.of("window", cfg, WindowSettings.KEYS);
         Map<Split, Long> windows = new EnumMap<>(Split.class);
         Map<Split, Integer> kept = new EnumMap<>(Split.class);
         try {
@@ -163,17 +162,6 @@ public final class Windower {
                 splits.csvRows(), total, windows.get(Split.TRAIN), windows.get(Split.VAL), windows.get(Split.TEST),
                 droppedShort.values().stream().mapToInt(Integer::intValue).sum(), String.format("%.1f", seconds));
         return new WindowResult(outDir, splits.csvRows(), windows, kept, droppedShort, duplicateRows, seconds);
-    }
-
-    /** The record layout the settings ask for; also validates them. */
-    static WindowLayout layout(Config cfg) {
-        int length = cfg.getInt("window.length", 1, 100_000);
-        int classes = cfg.getInt("model.asset_classes", 2, 127);
-        if (cfg.getInt("window.stride") > length || cfg.getInt("window.stride") < 1) {
-            throw new ConfigException("config key 'window.stride' is " + cfg.getInt("window.stride")
-                    + "; it must lie between 1 and window.length (" + length + ") so every frame falls in a window");
-        }
-        return new WindowLayout(length, classes);
     }
 
     private static void finishSequence(SequenceWindower windower, List<ShardIndex.SequenceEntry> list, Map<Split, Integer> dropped,

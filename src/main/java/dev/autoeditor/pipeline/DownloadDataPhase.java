@@ -2,12 +2,14 @@ package dev.autoeditor.pipeline;
 
 import dev.autoeditor.config.Config;
 import dev.autoeditor.fetch.DatasetDownloader;
+import dev.autoeditor.fetch.DownloadSettings;
+import dev.autoeditor.fetch.DownloadSource;
 import dev.autoeditor.fetch.InstalledSource;
 import dev.autoeditor.timeline.synth.SynthCorpus;
 import dev.autoeditor.timeline.synth.SynthOptions;
 import dev.autoeditor.timeline.synth.SynthSummary;
-import dev.autoeditor.fetch.DownloadSource;
 import dev.autoeditor.util.Hashing;
+import dev.autoeditor.util.UserException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,36 +20,50 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Phase 2: the datasets listed under download.data into data/raw/NAME/, or, when none are listed
- * (the embedded default), the built-in synthetic corpus into data/raw/synth/; no network needed.
+ * The datasets listed under a data tree's sources key into its raw/NAME/: download.data into
+ * data/raw/, finetune.data into data/finetune/raw/. When download.data lists none (the embedded
+ * default), the main tree gets the built-in synthetic corpus in data/raw/synth/; no network needed.
  */
 public final class DownloadDataPhase extends DeclaredPhase {
     private static final Logger log = LoggerFactory.getLogger(DownloadDataPhase.class);
+    /** The name on the main tree; {@link DataTree#phaseName} names it on another. */
     public static final String NAME = "download-data";
     /** The folder under data/raw that holds the synthetic corpus. */
     public static final String SYNTH_FOLDER = "synth";
+    private final DataTree tree;
 
-    public DownloadDataPhase() {
-        super(NAME, 1, List.of(), List.of(RunLayout.RAW));
+    public DownloadDataPhase(DataTree tree) {
+        super(tree.phaseName(NAME), 1, List.of(), List.of(tree.raw()));
+        this.tree = tree;
+    }
+
+    @Override
+    public boolean enabled(Config config) {
+        return tree.enabled(config);
     }
 
     @Override
     public List<String> configKeys(Config config) {
-        List<String> keys = new ArrayList<>(List.of("download.data"));
-        if (config.getList("download.data").isEmpty()) {
-            keys.addAll(config.keysUnder("synth"));
-            // The corpus does not depend on how many threads write it.
-            keys.remove("synth.threads");
-            keys.add("seed");
-        }
+        List<String> keys = new ArrayList<>(List.of(tree.sourcesKey()));
+        if (synthetic(config)) keys.addAll(SynthOptions.KEYS);
         return keys;
+    }
+
+    /** Retries, back-off, timeout and cache folder: downloads are checksummed, so these never change what arrives. */
+    @Override
+    public List<String> runtimeKeys(Config config) {
+        return DownloadSettings.KEYS;
+    }
+
+    private boolean synthetic(Config config) {
+        return tree.isMain() && config.getList(tree.sourcesKey()).isEmpty();
     }
 
     /** Local folders and files change without the config changing: their content hash is an input. */
     @Override
     public Map<String, String> externalInputs(Config config) {
         Map<String, String> hashes = new TreeMap<>();
-        for (DownloadSource s : DownloadSource.fromConfig(config, "download.data")) {
+        for (DownloadSource s : DownloadSource.fromConfig(config, tree.sourcesKey())) {
             if (s.kind() != DownloadSource.Kind.LOCAL) continue;
             Path p = s.localPath();
             hashes.put("source " + s.name(), Files.exists(p) ? Hashing.sha256Unchecked(p) : "missing");
@@ -57,17 +73,23 @@ public final class DownloadDataPhase extends DeclaredPhase {
 
     @Override
     public void run(PhaseContext context) throws Exception {
-        Files.createDirectories(context.layout().raw());
-        DatasetDownloader downloader = new DatasetDownloader(context.config());
+        Path raw = context.path(tree.raw());
+        Files.createDirectories(raw);
+        DatasetDownloader downloader = new DatasetDownloader(context.config(), tree.sourcesKey());
         if (downloader.sources().isEmpty()) {
+            if (!tree.isMain()) {
+                throw new UserException(tree.sourcesKey() + " is empty: list the exports to use, in the same shape as download.data "
+                        + "(for example --set '" + tree.sourcesKey() + "=[{name: mine, path: /my/exports}]'), or set "
+                        + tree.name() + ".enabled=false");
+            }
             SynthOptions options = SynthOptions.fromConfig(context.config());
-            log.info("{}: no datasets configured; writing the built-in synthetic corpus ({} projects)", NAME, options.projects());
-            SynthSummary summary = SynthCorpus.write(context.layout().raw().resolve(SYNTH_FOLDER), options, true);
+            log.info("{}: no datasets configured; writing the built-in synthetic corpus ({} projects)", name(), options.projects());
+            SynthSummary summary = SynthCorpus.write(raw.resolve(SYNTH_FOLDER), options, true);
             context.note("synthetic_projects", options.projects());
             context.note("synthetic_summary", String.valueOf(summary));
             return;
         }
-        List<InstalledSource> installed = downloader.download(context.layout().raw());
+        List<InstalledSource> installed = downloader.download(raw);
         context.note("datasets", DownloadNotes.of(installed));
     }
 }

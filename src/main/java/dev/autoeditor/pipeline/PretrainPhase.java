@@ -4,17 +4,16 @@ import dev.autoeditor.config.Config;
 import dev.autoeditor.train.Pretrainer;
 import dev.autoeditor.train.ResumeMode;
 import dev.autoeditor.train.TrainResult;
-import java.util.ArrayList;
+import dev.autoeditor.train.TrainSettings;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Phase 6: the multi-track transformer trained on the windows, checkpoints in checkpoints/pretrain/.
+ * The multi-track transformer trained on the main tree's windows, checkpoints in checkpoints/pretrain/.
  * Interrupted with unchanged inputs, it continues from its last checkpoint.
  */
 public final class PretrainPhase extends DeclaredPhase {
     public static final String NAME = "pretrain";
-    /** Settings that change how training runs but not the weights it produces. */
-    private static final List<String> NOT_INPUTS = List.of("train.prefetch", "train.log_every");
 
     /**
      * Format 2: the graph gained persistence skips and the motion input; format-1 checkpoints cannot be resumed.
@@ -27,12 +26,17 @@ public final class PretrainPhase extends DeclaredPhase {
 
     @Override
     public List<String> configKeys(Config config) {
-        List<String> keys = new ArrayList<>(config.keysUnder("model"));
-        keys.addAll(config.keysUnder("train"));
-        keys.removeAll(NOT_INPUTS);
-        keys.add("window.drop_last_batch");
-        keys.add("seed");
-        return keys;
+        return TrainSettings.INPUT_KEYS;
+    }
+
+    @Override
+    public List<String> runtimeKeys(Config config) {
+        return TrainSettings.RUNTIME_KEYS;
+    }
+
+    @Override
+    public Optional<String> modelOutput() {
+        return Optional.of(RunLayout.PRETRAIN);
     }
 
     @Override
@@ -43,7 +47,7 @@ public final class PretrainPhase extends DeclaredPhase {
     @Override
     public void run(PhaseContext context) {
         ResumeMode mode = context.resume() ? ResumeMode.LATEST : ResumeMode.NONE;
-        TrainResult r = Pretrainer.run(context.layout().windows(), context.layout().pretrain(), context.config(), mode, true);
+        TrainResult r = Pretrainer.run(context.path(DataTree.MAIN.windows()), context.layout().pretrain(), context.config(), mode, true);
         context.note("epochs", r.epochsDone());
         context.note("steps", r.steps());
         context.note("parameters", r.parameters());

@@ -33,9 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Pretrainer {
     private static final Logger log = LoggerFactory.getLogger(Pretrainer.class);
-    /** Settings a resumed run must share with its checkpoint, or the continuation would not be exact. */
-    static final List<String> RESUME_INVARIANTS = List.of("seed", "train.batch_size", "window.drop_last_batch");
-
     private Pretrainer() {}
 
     public static TrainResult run(Path windowsDir, Path checkpointDir, Config cfg, ResumeMode resume) {
@@ -113,7 +110,7 @@ public final class Pretrainer {
     /** Fails, naming the settings, when the config asks for another architecture or breaks exact resume. */
     static void checkCompatible(CheckpointInfo info, ModelConfig wanted, Config cfg, Path from) {
         List<String> diffs = new ArrayList<>(info.model().differences(wanted));
-        for (String key : RESUME_INVARIANTS) {
+        for (String key : TrainSettings.RESUME_INVARIANTS) {
             Object saved = info.config() == null ? null : info.config().get(key);
             if (saved != null && cfg.has(key) && !Objects.equals(String.valueOf(saved), String.valueOf(cfg.get(key)))) {
                 diffs.add(key + " " + saved + " vs " + cfg.get(key));
@@ -171,7 +168,7 @@ public final class Pretrainer {
         p.put("phase", "pretrain");
         p.put("time", OutputTime.now());
         p.put("seed", cfg.getLong("seed"));
-        p.put("config_sha256", cfg.hashOfSections("seed", "model", "train", "window"));
+        p.put("config_sha256", cfg.hashOf(TrainSettings.INPUT_KEYS));
         p.put("inputs", inputs.hashes());
         return p;
     }

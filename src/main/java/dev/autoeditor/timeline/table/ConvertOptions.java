@@ -3,6 +3,7 @@ package dev.autoeditor.timeline.table;
 import dev.autoeditor.config.Config;
 import dev.autoeditor.util.OrderedMaps;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +11,11 @@ import java.util.Map;
  * may be replaced, and the settings recorded in the provenance sidecar.
  */
 public record ConvertOptions(SamplingRate sampling, int threads, boolean force, Map<String, Object> settings) {
+    /** The config keys that shape the CSV. */
+    public static final List<String> KEYS = List.of("convert.sample_fps");
+    /** Config keys {@link #fromConfig} also reads that change only how fast it runs. */
+    public static final List<String> RUNTIME_KEYS = List.of("convert.threads");
+
     public ConvertOptions {
         if (threads < 0) throw new IllegalArgumentException("threads must be >= 0, got " + threads);
         settings = OrderedMaps.copyOf(settings);
