@@ -2,11 +2,13 @@ package dev.autoeditor.cli;
 
 import dev.autoeditor.config.Config;
 import dev.autoeditor.config.ConfigLoader;
+import dev.autoeditor.pipeline.EvaluatePhase;
 import dev.autoeditor.pipeline.ModelSource;
 import dev.autoeditor.pipeline.Phase;
 import dev.autoeditor.pipeline.RunLayout;
 import dev.autoeditor.pipeline.Selection;
 import dev.autoeditor.pipeline.StandardPhases;
+import dev.autoeditor.report.ReportWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +76,15 @@ public final class FullRunCommand extends BaseCommand {
                     + (Files.isDirectory(metrics) ? "; metrics in " + metrics : "") + ")");
         }
         out.println("  manifest:    " + layout.manifest() + " (see `auto-editor status --run-dir " + layout.root() + "`)");
+        Path report = layout.resolve(ReportWriter.DEFAULT_PAGE);
+        if (Files.isRegularFile(report)) out.println("  report:      " + report);
+        Path table = layout.resolve(EvaluatePhase.TEST_TABLE);
+        if (Files.isRegularFile(table)) {
+            out.println();
+            out.println("the final model on the test split (" + layout.resolve(EvaluatePhase.TEST_JSON) + "):");
+            out.print(Files.readString(table));
+        }
+        out.flush();
         return ExitCodes.OK;
     }
 }

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The datasets listed under a data tree's sources key into its raw/NAME/: download.data into
- * data/raw/, finetune.data into data/finetune/raw/. When download.data lists none (the embedded
- * default), the main tree gets the built-in synthetic corpus in data/raw/synth/; no network needed.
+ * data/raw/, finetune.data into data/finetune/raw/. When the list is empty (the embedded default),
+ * the tree gets a built-in synthetic corpus in raw/synth/ (no network): the mixed styles for the main
+ * tree, the house style (finetune.synth_*) for the fine-tune tree.
  */
 public final class DownloadDataPhase extends DeclaredPhase {
     private static final Logger log = LoggerFactory.getLogger(DownloadDataPhase.class);
@@ -45,7 +46,7 @@ public final class DownloadDataPhase extends DeclaredPhase {
     @Override
     public List<String> configKeys(Config config) {
         List<String> keys = new ArrayList<>(List.of(tree.sourcesKey()));
-        if (synthetic(config)) keys.addAll(SynthOptions.KEYS);
+        if (synthetic(config)) keys.addAll(tree.isMain() ? SynthOptions.KEYS : SynthOptions.FINETUNE_KEYS);
         return keys;
     }
 
@@ -56,7 +57,7 @@ public final class DownloadDataPhase extends DeclaredPhase {
     }
 
     private boolean synthetic(Config config) {
-        return tree.isMain() && config.getList(tree.sourcesKey()).isEmpty();
+        return config.getList(tree.sourcesKey()).isEmpty();
     }
 
     /** Local folders and files change without the config changing: their content hash is an input. */
@@ -77,13 +78,10 @@ public final class DownloadDataPhase extends DeclaredPhase {
         Files.createDirectories(raw);
         DatasetDownloader downloader = new DatasetDownloader(context.config(), tree.sourcesKey());
         if (downloader.sources().isEmpty()) {
-            if (!tree.isMain()) {
-                throw new UserException(tree.sourcesKey() + " is empty: list the exports to use, in the same shape as download.data "
-                        + "(for example --set '" + tree.sourcesKey() + "=[{name: mine, path: /my/exports}]'), or set "
-                        + tree.name() + ".enabled=false");
-            }
-            SynthOptions options = SynthOptions.fromConfig(context.config());
-            log.info("{}: no datasets configured; writing the built-in synthetic corpus ({} projects)", name(), options.projects());
+            // The main tree's default is the mixed pretraining corpus; the fine-tune tree's is the
+            // house style, which that corpus does not contain (docs/synth.md).
+            SynthOptions options = tree.isMain() ? SynthOptions.fromConfig(context.config()) : SynthOptions.finetuneFromConfig(context.config());
+            log.info("{}: no datasets in {}; writing the built-in synthetic corpus ({} projects)", name(), tree.sourcesKey(), options.projects());
             SynthSummary summary = SynthCorpus.write(raw.resolve(SYNTH_FOLDER), options, true);
             context.note("synthetic_projects", options.projects());
             context.note("synthetic_summary", String.valueOf(summary));

@@ -50,6 +50,14 @@ public interface Phase {
      */
     List<String> upstream();
 
+    /**
+     * False for a phase that shows whatever its upstream phases wrote (the report): a switched-off
+     * upstream phase is then simply not read, instead of counting as missing.
+     */
+    default boolean needsEveryUpstream() {
+        return true;
+    }
+
     /** Paths relative to the run directory that this phase writes; hashed into the manifest. */
     List<String> outputs();
 

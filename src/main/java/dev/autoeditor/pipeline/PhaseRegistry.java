@@ -70,13 +70,16 @@ public final class PhaseRegistry {
      * The upstream phases whose outputs {@code phase} reads under {@code config}: its declared
      * upstream, where a disabled model phase is replaced by the last enabled model phase before it
      * (dropped when there is none). A disabled phase without a model stays in the list, so the
-     * orchestrator reports it as missing instead of running a phase without its inputs.
+     * orchestrator reports it as missing instead of running a phase without its inputs; unless the
+     * phase does not need every upstream phase ({@link Phase#needsEveryUpstream()}), which then drops it.
      */
     public List<String> effectiveUpstream(Phase phase, Config config) {
         List<String> result = new ArrayList<>();
         for (String up : phase.upstream()) {
             Phase u = get(up);
             String effective = up;
+            // A phase that only shows what earlier phases wrote (the report) reads nothing of a switched-off one.
+            if (!phase.needsEveryUpstream() && !u.enabled(config)) continue;
             if (u.modelOutput().isPresent() && !u.enabled(config)) {
                 effective = lastEnabledModelPhaseBefore(up, config).map(Phase::name).orElse(null);
             }

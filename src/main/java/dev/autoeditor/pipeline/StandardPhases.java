@@ -1,5 +1,6 @@
 package dev.autoeditor.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ public final class StandardPhases {
     private StandardPhases() {}
 
     public static List<Phase> all() {
-        return List.of(
+        List<Phase> phases = new ArrayList<>(List.of(
                 new DownloadModelsPhase(),
                 new DownloadDataPhase(DataTree.MAIN),
                 new ConvertPhase(DataTree.MAIN),
@@ -23,9 +24,17 @@ public final class StandardPhases {
                 new DownloadDataPhase(DataTree.FINETUNE),
                 new ConvertPhase(DataTree.FINETUNE),
                 new PreprocessPhase(DataTree.FINETUNE),
-                new WindowPhase(DataTree.FINETUNE)
-                // finetune, rlhf, evaluate, samples, report go here
-                );
+                new WindowPhase(DataTree.FINETUNE),
+                // finetune, rlhf go here
+                new EvaluatePhase(List.of(PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME))
+                // samples goes here
+                ));
+        // The report reads every earlier phase's files, and lists every phase (itself included).
+        List<String> before = phases.stream().map(Phase::name).toList();
+        List<String> order = new ArrayList<>(before);
+        order.add(ReportPhase.NAME);
+        phases.add(new ReportPhase(before, order));
+        return List.copyOf(phases);
     }
 
     /** {@link #all()}, checked as a pipeline. */

@@ -127,9 +127,37 @@ public final class TrainingOrchestrator {
             log.info("{}: {} ({})", phase.name(), resume ? "resuming from its last checkpoint" : "running",
                     selection.force() && reasons.isEmpty() ? "forced" : String.join("; ", reasons));
             if (!resume) clearOutputs(phase, rec, selection.force());
-            outcomes.add(runOne(phase, inputs, manifest, resume));
+            try {
+                outcomes.add(runOne(phase, inputs, manifest, resume));
+            } catch (UserException failure) {
+                if (chosen.contains(ReportPhase.NAME)) writeReportAfterFailure(phase, manifest);
+                throw failure;
+            }
         }
         return outcomes;
+    }
+
+    /**
+     * A run that fails still leaves its report, showing the failed and pending phases, before the
+     * failure ends the command with its own code. The report is recorded as done with the inputs it
+     * saw, so the next full-run finds it stale and writes it again. Nothing here may mask the failure.
+     */
+    private void writeReportAfterFailure(Phase failed, Manifest manifest) {
+        if (failed.name().equals(ReportPhase.NAME)) return;
+        Phase report = phases.stream().filter(p -> p.name().equals(ReportPhase.NAME)).findFirst().orElse(null);
+        if (report == null || !report.enabled(config)) return;
+        try {
+            PhaseRecord rec = manifest.get(report.name());
+            if (rec == null && Files.exists(layout.resolve(ReportPhase.OUTPUT))) {
+                log.warn("report: not written after the failure: {} exists but was not made by this run", layout.resolve(ReportPhase.OUTPUT));
+                return;
+            }
+            clearOutputs(report, rec, false);
+            runOne(report, InputState.of(report, config, manifest, registry), manifest, false);
+            log.info("report of the failed run: {}", layout.resolve(ReportPhase.OUTPUT).resolve("index.html"));
+        } catch (Exception e) {
+            log.warn("report: could not be written after the failure: {}", e.getMessage());
+        }
     }
 
     /**

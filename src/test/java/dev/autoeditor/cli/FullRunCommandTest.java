@@ -67,11 +67,11 @@ class FullRunCommandTest {
         assertEquals(0, again.code(), again.toString());
         for (String phase : StandardPhases.names()) assertEquals(FINETUNE_DATA.contains(phase) ? "disabled" : "skipped", outcomes(again).get(phase), again.out());
 
-        CliRunner.Result status = CliRunner.run(cli("status", "--run-dir", run, "--set", "preprocess.val_fraction=0.2"));
-        assertTrue(status.out().contains("settings changed: preprocess.val_fraction"), status.out());
+        CliRunner.Result status = CliRunner.run(cli("status", "--run-dir", run, "--set", "preprocess.train_fraction=0.7"));
+        assertTrue(status.out().contains("settings changed: preprocess.train_fraction"), status.out());
         assertTrue(status.out().contains("next: preprocess, window"), status.out());
 
-        CliRunner.Result changed = CliRunner.run(cli("full-run", "--run-dir", run, "-q", "--set", "preprocess.val_fraction=0.2"));
+        CliRunner.Result changed = CliRunner.run(cli("full-run", "--run-dir", run, "-q", "--set", "preprocess.train_fraction=0.7"));
         assertEquals(0, changed.code(), changed.toString());
         List<String> names = StandardPhases.names();
         int preprocess = names.indexOf("preprocess");
@@ -82,7 +82,7 @@ class FullRunCommandTest {
         assertEquals(rawHash, Hashing.sha256Tree(layout.raw()));
         assertEquals(csvHash, Hashing.sha256(layout.keyframes()));
         PhaseRecord rec = Manifest.load(layout.manifest()).get("preprocess");
-        assertEquals(0.2, ((Number) rec.config.get("preprocess.val_fraction")).doubleValue());
+        assertEquals(0.7, ((Number) rec.config.get("preprocess.train_fraction")).doubleValue());
 
         CliRunner.Result quiet = CliRunner.run("status", "--run-dir", run);
         assertTrue(quiet.out().contains("next: nothing"), "status compares against the run's saved settings\n" + quiet.out());

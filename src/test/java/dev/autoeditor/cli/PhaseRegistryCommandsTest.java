@@ -119,9 +119,11 @@ class PhaseRegistryCommandsTest {
         assertEquals(ExitCodes.FAILURE, off.code(), off.toString());
         assertTrue(off.err().contains("finetune.enabled is false") && off.err().contains("--set finetune.enabled=true"), off.err());
 
-        CliRunner.Result empty = CliRunner.run("finetune-download-data", "--run-dir", run, "--profile", "tiny", "--set", "finetune.enabled=true");
-        assertEquals(ExitCodes.FAILURE, empty.code(), empty.toString());
-        assertTrue(empty.err().contains("finetune.data is empty"), empty.err());
+        // No finetune.data: the built-in house-style corpus (the fine-tune default), never the main tree's.
+        CliRunner.Result house = CliRunner.run("finetune-download-data", "--run-dir", run, "--profile", "tiny", "--set", "finetune.enabled=true",
+                "--set", "finetune.synth_projects=2");
+        assertEquals(ExitCodes.OK, house.code(), house.toString());
+        assertTrue(Files.exists(Path.of(run, "data", "finetune", "raw", "synth", "synth-0002-house.xml")), house.toString());
         assertFalse(Files.exists(Path.of(run, "data", "raw")), "the main tree is untouched");
     }
 }
