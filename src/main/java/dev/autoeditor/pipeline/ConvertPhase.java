@@ -15,13 +15,14 @@ public final class ConvertPhase extends DeclaredPhase {
     public static final String NAME = "convert";
     static final String SIDECAR = RunLayout.KEYFRAMES + ".provenance.json";
 
+    /** Format 2: clips that show no frame (start after end, wholly before frame 0) no longer take an asset number. */
     public ConvertPhase() {
-        super(NAME, 1, List.of(DownloadDataPhase.NAME), List.of(RunLayout.KEYFRAMES, SIDECAR));
+        super(NAME, 2, List.of(DownloadDataPhase.NAME), List.of(RunLayout.KEYFRAMES, SIDECAR));
     }
 
     @Override
     public List<String> configKeys(Config config) {
-        return List.of("convert.sample_fps");
+        return List.of("convert.sample_fps", "convert.max_sequence_hours");
     }
 
     @Override

@@ -39,16 +39,31 @@ public final class Converter {
         this.reader = reader;
     }
 
-    /** A converter reading xmeml with {@link XmemlReader}. */
+    /** A converter reading xmeml with {@link XmemlReader}, refusing sequences longer than the default limit. */
     public static Converter xmeml() {
-        XmemlReader xml = new XmemlReader();
-        return new Converter(xml::read);
+        return xmeml(ConvertOptions.DEFAULT_MAX_SEQUENCE_HOURS);
+    }
+
+    /** A converter reading xmeml, refusing sequences longer than {@code maxSequenceHours} of timeline. */
+    public static Converter xmeml(double maxSequenceHours) {
+        XmemlReader xml = new XmemlReader(new XmemlReader.Limits(maxSequenceHours, ConvertOptions.MAX_SEQUENCE_HOURS_KEY));
+        return new Converter(new ProjectReader() {
+            @Override
+            public dev.autoeditor.timeline.Project read(Path file) {
+                return xml.read(file);
+            }
+
+            @Override
+            public dev.autoeditor.timeline.Project read(Path file, java.util.function.Consumer<String> warnings) {
+                return xml.read(file, warnings);
+            }
+        });
     }
 
     /** The pipeline's entry point: xmeml inputs to one keyframe CSV with its provenance sidecar. */
     public static ConvertResult convertXmeml(List<Path> inputs, Path outputCsv, ConvertOptions options)
             throws IOException, InterruptedException {
-        return xmeml().convert(inputs, outputCsv, options);
+        return xmeml(options.maxSequenceHours()).convert(inputs, outputCsv, options);
     }
 
     /**

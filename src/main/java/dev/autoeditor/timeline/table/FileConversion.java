@@ -35,8 +35,10 @@ final class FileConversion {
         try {
             sha = Hashing.sha256(file);
             bytes = Files.size(file);
-            Project read = reader.read(file);
-            return new Outcome(write(read, project, file, sha, bytes, sampling, part), null);
+            List<String> warnings = new ArrayList<>();
+            Project read = reader.read(file, warnings::add);
+            for (String w : warnings) log.warn("{}", w);
+            return new Outcome(write(read, project, file, sha, bytes, sampling, part, warnings), null);
         } catch (IOException | UserException e) {
             deleteQuietly(part);
             return new Outcome(null, new FileFailure(file, sha, bytes, message(file, e)));
@@ -50,8 +52,8 @@ final class FileConversion {
     }
 
     private static FileReport write(Project project, String name, Path file, String sha, long bytes, SamplingRate sampling,
-                                    Path part) throws IOException {
-        List<String> notes = new ArrayList<>();
+                                    Path part, List<String> readerWarnings) throws IOException {
+        List<String> notes = new ArrayList<>(readerWarnings);
         long rows = 0;
         int sequences = 0;
         try (BufferedWriter w = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
