@@ -5,6 +5,7 @@ import dev.autoeditor.timeline.table.ConvertResult.FileFailure;
 import dev.autoeditor.timeline.table.ConvertResult.FileReport;
 import dev.autoeditor.timeline.xmeml.XmemlReader;
 import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.DiskSpace;
 import dev.autoeditor.util.Progress;
 import dev.autoeditor.util.UserException;
 import java.io.IOException;
@@ -83,6 +84,7 @@ public final class Converter {
         int threads = Math.min(options.effectiveThreads(), files.size());
         log.info("converting {} file(s) on {} thread(s), sampling {}", files.size(), threads, options.sampling());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        MemoryBudget memory = MemoryBudget.ofHeap();
         List<FileReport> converted = new ArrayList<>();
         List<FileFailure> failures = new ArrayList<>();
         Path tmp = AtomicFiles.tempFor(outputCsv.toAbsolutePath());
@@ -92,15 +94,26 @@ public final class Converter {
                 Path file = files.get(i);
                 String project = projects.get(i);
                 Path part = parts.resolve(String.format("%06d.csv", i));
-                futures.add(pool.submit(() -> FileConversion.run(reader, file, project, options.sampling(), part)));
+                futures.add(pool.submit(() -> {
+                    // Large files wait until the heap can hold them beside the others being read.
+                    try (MemoryBudget.Lease lease = memory.lease(sizeOrZero(file))) {
+                        return FileConversion.run(reader, file, project, options.sampling(), part);
+                    }
+                }));
             }
+            DiskSpace.checkWrite(tmp);
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 out.write(headerLine());
                 for (int i = 0; i < futures.size(); i++) {
                     FileConversion.Outcome outcome = get(futures.get(i));
                     Path part = parts.resolve(String.format("%06d.csv", i));
                     if (outcome.report() != null) {
-                        Files.copy(part, out);
+                        try {
+                            Files.copy(part, out);
+                        } catch (IOException e) {
+                            if (DiskSpace.isFull(e)) throw DiskSpace.full(tmp, "the keyframe table", e);
+                            throw e;
+                        }
                         converted.add(outcome.report());
                         log.debug("{}: {} sequence(s), {} rows", files.get(i), outcome.report().sequences(), outcome.report().rows());
                     } else {
@@ -131,8 +144,25 @@ public final class Converter {
         try {
             return f.get();
         } catch (ExecutionException e) {
-            // FileConversion turns every failure into an outcome; anything else is a bug to surface.
-            throw new IllegalStateException("conversion worker failed", e.getCause());
+            // FileConversion turns every failure of a file into an outcome; what is left stops the whole run.
+            Throwable cause = e.getCause();
+            if (cause instanceof UserException u) throw u;
+            if (cause instanceof InterruptedException) throw new InterruptedException("conversion interrupted");
+            if (cause instanceof OutOfMemoryError) {
+                throw new UserException("out of memory while converting; give Java more memory, e.g. AUTO_EDITOR_JAVA_OPTS=-Xmx"
+                        + Math.max(2, 2 * (Runtime.getRuntime().maxMemory() >> 30)) + "g (the auto-editor launcher's Java options),"
+                        + " or convert one file at a time with --set convert.threads=1", cause);
+            }
+            throw new IllegalStateException("conversion worker failed", cause);
+        }
+    }
+
+    /** A file's size; 0 when it cannot be read (FileConversion then reports why). */
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -53,6 +53,9 @@ final class ModelBuilder {
     static List<Sequence> topLevelSequences(DocumentParser.Parsed parsed, String fileName, XmemlReader.Limits limits) {
         ModelBuilder b = new ModelBuilder(parsed, fileName, limits);
         b.markStills();
+        // Drafts are let go as they are built (here, and per track below), so that a large file does
+        // not hold its drafts and its model in memory at once.
+        parsed.videoClips.clear();
         List<Sequence> out = new ArrayList<>(parsed.topLevel.size());
         for (SequenceDraft s : parsed.topLevel) out.add(b.sequence(s));
         return out;
@@ -114,7 +117,8 @@ final class ModelBuilder {
     private VideoTrack track(TrackDraft t, SequenceDraft s) {
         List<TrackItem> items = new ArrayList<>(t.items.size());
         Transition previous = null;
-        for (Object item : t.items) {
+        for (int i = 0; i < t.items.size(); i++) {
+            Object item = t.items.get(i);
             if (item instanceof ClipDraft d) {
                 items.add(clip(d, s, previous));
                 previous = null;
@@ -122,6 +126,7 @@ final class ModelBuilder {
                 previous = transition((TransitionDraft) item, s.rate);
                 items.add(previous);
             }
+            t.items.set(i, null); // built: the draft can go
         }
         return new VideoTrack(t.enabled, items);
     }
