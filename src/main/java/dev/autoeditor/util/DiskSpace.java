@@ -44,14 +44,14 @@ public final class DiskSpace {
     }
 
     /**
-     * The message for a full disk met while writing {@code file} ({@code what} says what it is: "checkpoint
-     * weights", "window shard"): "no space left on device writing WHAT FILE (N free there); free space on
+     * The message for a full disk met while writing {@code file} ({@code what} says what it is: "window
+     * shard", "training metrics"; null says nothing): "no space left on device writing WHAT FILE (N free there); free space on
      * that disk, then run again".
      */
     public static UserException full(Path file, String what, Throwable cause) {
         Path dir = file.toAbsolutePath().getParent();
         String free = dir == null ? "" : " (" + bytes(usable(dir)) + " free there)";
-        return new UserException("no space left on device writing " + what + " " + file.toAbsolutePath() + free
+        return new UserException("no space left on device writing " + (what == null ? "" : what + " ") + file.toAbsolutePath() + free
                 + "; free space on that disk (or point the output at a larger one), then run again", cause);
     }
 

@@ -101,19 +101,13 @@ public final class Converter {
                     }
                 }));
             }
-            DiskSpace.checkWrite(tmp);
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = openOutput(tmp)) {
                 out.write(headerLine());
                 for (int i = 0; i < futures.size(); i++) {
                     FileConversion.Outcome outcome = get(futures.get(i));
                     Path part = parts.resolve(String.format("%06d.csv", i));
                     if (outcome.report() != null) {
-                        try {
-                            Files.copy(part, out);
-                        } catch (IOException e) {
-                            if (DiskSpace.isFull(e)) throw DiskSpace.full(tmp, "the keyframe table", e);
-                            throw e;
-                        }
+                        Files.copy(part, out);
                         converted.add(outcome.report());
                         log.debug("{}: {} sequence(s), {} rows", files.get(i), outcome.report().sequences(), outcome.report().rows());
                     } else {
@@ -123,6 +117,9 @@ public final class Converter {
                     Files.deleteIfExists(part);
                     progress.step(1);
                 }
+            } catch (IOException e) {
+                if (DiskSpace.isFull(e)) throw DiskSpace.full(outputCsv, "the keyframe table", e);
+                throw e;
             }
             if (converted.isEmpty()) {
                 throw new UserException("none of the " + files.size() + " input file(s) converted; first failure: "
@@ -155,6 +152,11 @@ public final class Converter {
             }
             throw new IllegalStateException("conversion worker failed", cause);
         }
+    }
+
+    private static OutputStream openOutput(Path tmp) throws IOException {
+        DiskSpace.checkWrite(tmp);
+        return Files.newOutputStream(tmp);
     }
 
     /** A file's size; 0 when it cannot be read (FileConversion then reports why). */

@@ -135,7 +135,8 @@ final class FileConversion {
         if (rows >= ANNOUNCE_ROWS) {
             log.info("{}: about {} rows to write at {} fps (at least {})", file, rows, sampling, DiskSpace.bytes((long) Math.min(bytes, Long.MAX_VALUE)));
         }
-        Path dir = part.toAbsolutePath().getParent();
+        // Parts lie in a hidden folder beside the output: name the output's folder, which the user chose.
+        Path dir = part.toAbsolutePath().getParent().getParent();
         long free = DiskSpace.usable(dir);
         double needed = 2 * bytes;
         if (free < 0 || needed <= free) return;
