@@ -4,7 +4,9 @@ import dev.autoeditor.train.Pretrainer;
 import dev.autoeditor.train.ResumeMode;
 import dev.autoeditor.train.TrainResult;
 import java.nio.file.Path;
+import dev.autoeditor.pipeline.InterruptNotice;
 import dev.autoeditor.pipeline.PretrainPhase;
+import dev.autoeditor.util.Interruption;
 import dev.autoeditor.util.UserException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +41,10 @@ public final class PretrainCommand extends BaseCommand {
             throw new UserException("give both --data and --out, or neither to train in the run directory (--run-dir, default: the current directory)");
         }
         ResumeMode mode = resume == null ? ResumeMode.NONE : resume.isEmpty() ? ResumeMode.LATEST : ResumeMode.from(Path.of(resume));
-        TrainResult r = Pretrainer.run(data, out, config(), mode, force);
+        TrainResult r;
+        try (Interruption.Registration notice = Interruption.whileRunning(() -> interruptedAt(out))) {
+            r = Pretrainer.run(data, out, config(), mode, force);
+        }
         summary().printf("pretrain: %d parameters, %d epochs, %d steps%s%n", r.parameters(), r.epochsDone(), r.steps(),
                 r.stoppedEarly() ? " (stopped early)" : "");
         if (Double.isNaN(r.lastValLoss())) summary().printf("  no epoch finished in this run: validation runs at the end of each epoch%n");
@@ -47,5 +52,14 @@ public final class PretrainCommand extends BaseCommand {
         summary().printf("  last checkpoint %s%n", r.lastCheckpoint());
         if (r.bestCheckpoint() != null) summary().printf("  best checkpoint %s%n", r.bestCheckpoint());
         return ExitCodes.OK;
+    }
+
+    /** What Ctrl-C leaves: the newest checkpoint in OUT, and this command with --resume. */
+    private String interruptedAt(Path out) {
+        String checkpoint = InterruptNotice.checkpointIn(out);
+        String command = RunDirOptions.commandLineOf(spec).replaceAll(" --force\\b", "");
+        if (checkpoint == null) return "training in " + out + " stopped before its first checkpoint; run the same command again: " + command;
+        if (resume == null) command += " --resume";
+        return "training in " + out + " stopped; saved: newest checkpoint " + checkpoint + "; resume with: " + command;
     }
 }

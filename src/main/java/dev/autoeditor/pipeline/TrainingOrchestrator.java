@@ -212,7 +212,8 @@ public final class TrainingOrchestrator {
 
         long start = System.nanoTime();
         PhaseContext context = new PhaseContext(config, layout, resume, phase, registry, manifest);
-        try {
+        try (var notice = dev.autoeditor.util.Interruption.whileRunning(
+                () -> InterruptNotice.describe(layout, manifest.phases, phase, resumeCommand))) {
             phase.run(context);
         } catch (InterruptedException e) {
             fail(manifest, rec, start, "interrupted");
