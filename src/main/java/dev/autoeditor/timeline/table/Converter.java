@@ -133,10 +133,14 @@ public final class Converter {
         return result;
     }
 
-    /** Every input failed: one error naming each failure on its own line, as a partial conversion lists them. */
+    /**
+     * Every input failed: one error naming each failure, as a partial conversion lists them: on the
+     * same line when there is one, else one per line.
+     */
     static UserException nothingConverted(List<FileFailure> failures) {
         StringBuilder message = new StringBuilder("none of the " + failures.size() + " input file(s) converted; nothing written:");
-        for (FileFailure f : failures) message.append(System.lineSeparator()).append("  failed: ").append(f.message());
+        String separator = failures.size() == 1 ? " " : System.lineSeparator() + "  ";
+        for (FileFailure f : failures) message.append(separator).append("failed: ").append(f.message());
         return new UserException(message.toString(), 1, null);
     }
 
