@@ -16,7 +16,7 @@ public final class ConvertPhase extends DeclaredPhase {
     static final String SIDECAR = RunLayout.KEYFRAMES + ".provenance.json";
 
     public ConvertPhase() {
-        super(NAME, 1, List.of(DownloadDataPhase.NAME), List.of(RunLayout.KEYFRAMES, SIDECAR));
+        super(NAME, 2, List.of(DownloadDataPhase.NAME), List.of(RunLayout.KEYFRAMES, SIDECAR));
     }
 
     @Override

@@ -10,8 +10,9 @@ import java.util.List;
 public final class PreprocessPhase extends DeclaredPhase {
     public static final String NAME = "preprocess";
 
+    /** Format 2: splits.json carries the sample rate; the normaliser can come from a model (preprocess.normaliser). */
     public PreprocessPhase() {
-        super(NAME, 1, List.of(ConvertPhase.NAME), List.of(RunLayout.PREPROCESSED));
+        super(NAME, 2, List.of(ConvertPhase.NAME), List.of(RunLayout.PREPROCESSED));
     }
 
     @Override

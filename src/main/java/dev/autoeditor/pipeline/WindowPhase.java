@@ -10,8 +10,9 @@ import java.util.List;
 public final class WindowPhase extends DeclaredPhase {
     public static final String NAME = "window";
 
+    /** Format 2: windows.json carries the data spec (sample rate, window settings, asset classes, normaliser by value). */
     public WindowPhase() {
-        super(NAME, 1, List.of(ConvertPhase.NAME, PreprocessPhase.NAME), List.of(RunLayout.WINDOWS));
+        super(NAME, 2, List.of(ConvertPhase.NAME, PreprocessPhase.NAME), List.of(RunLayout.WINDOWS));
     }
 
     @Override
