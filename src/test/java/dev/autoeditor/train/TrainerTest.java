@@ -293,12 +293,16 @@ class TrainerTest {
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
         logger.addAppender(logs);
+        // An earlier CLI test with -q may have raised the level; this test reads the info lines.
+        ch.qos.logback.classic.Level level = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
         try {
             // A second block: block0's and the heads' weights come from the source, block1 is new (another seed
             // than the source's, so the two are told apart).
             run("distill", tmp.resolve("deeper"), config("model.layers=2", "train.max_steps=1", "seed=7"), new Init.WarmStart(straight.dir())).run();
         } finally {
             logger.detachAppender(logs);
+            logger.setLevel(level);
         }
         String copied = logs.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("copied")).findFirst().orElseThrow();
         String initialised = logs.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("initialised"))
