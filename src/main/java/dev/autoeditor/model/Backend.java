@@ -34,11 +34,15 @@ public final class Backend {
         for (Map.Entry<String, String> e : Loader.getLoadedLibraries().entrySet()) {
             String path = e.getValue();
             if (path == null) continue;
+            if (!path.contains("jnind4jcpu")) continue;
             int at = path.indexOf("nd4j-native-");
-            if (at >= 0 && path.contains("jnind4jcpu")) {
+            if (at >= 0) {
                 int end = path.indexOf(".jar", at);
                 return end > at ? path.substring(at, end) : path.substring(at);
             }
+            // Unpacked from a shaded jar: the platform classifier is the library's folder (.../bindings/linux-x86_64-avx2/).
+            java.nio.file.Path parent = java.nio.file.Path.of(path).getParent();
+            if (parent != null) return "nd4j-native-" + dev.autoeditor.util.Version.dl4j() + "-" + parent.getFileName();
         }
         return "unknown";
     }
