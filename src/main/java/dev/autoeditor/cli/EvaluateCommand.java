@@ -63,6 +63,9 @@ public final class EvaluateCommand extends BaseCommand {
         if (input != null && data != null) {
             throw new ParameterException(spec.commandLine(), "give --input (exports) or --data (windows), not both");
         }
+        if (input != null && spec.commandLine().getParseResult().hasMatchedOption("--split")) {
+            throw new ParameterException(spec.commandLine(), "--split chooses a split of --data; --input scores every window of the exports");
+        }
         // Without --model, the run directory supplies its final model (and, without --input, its windows).
         RunLayout layout = run.layout();
         if (model == null) {
