@@ -152,66 +152,37 @@ public final class TrainingRun {
 
         // 1. The network, built in code from its architecture and seed; then the starting weights by name.
         Network network = ModelKinds.build(kind, model, settings.seedFor("init"));
-        TrainingState start = TrainingState.BEGINNING;
-        Weights resumed = null;
-        Map<String, Object> initInfo = new LinkedHashMap<>();
-        if (init instanceof Init.Resume r) {
-            Path json = CheckpointStore.resolve(r.checkpoint(), false);
-            CheckpointInfo info = CheckpointStore.read(json);
-            checkResumable(info, json);
-            resumed = CheckpointStore.weights(json, info);
-            resumed.loadInto(network);
-            start = info.state();
-            describe(initInfo, "resume", json, info);
-            log.info("resuming from {} at epoch {}, batch {}, step {}", json, start.position().epoch() + 1, start.position().batch(), start.step());
-        } else if (init instanceof Init.WarmStart w) {
-            Path json = CheckpointStore.resolve(w.checkpoint(), true);
-            CheckpointInfo info = CheckpointStore.read(json);
-            Weights.Transfer t = CheckpointStore.weights(json, info).warmStartInto(network);
-            describe(initInfo, "warm_start", json, info);
-            initInfo.put("copied", t.copied());
-            initInfo.put("initialised", t.initialised());
-            initInfo.put("unused", t.unused());
-            log.info("warm start from {} ({} {}): copied {} parameters: {}", json, info.kind(), info.phase(), t.copied().size(), t.copied());
-            log.info("warm start: initialised {} parameters from the seed: {}", t.initialised().size(), t.initialised());
-            if (!t.unused().isEmpty()) log.info("warm start: {} parameters of the source not used: {}", t.unused().size(), t.unused());
-            if (!info.data().normaliser().sameStatistics(data.normaliser())) {
-                log.warn("warm start: the windows were normalised differently from {}'s training data; for fine-tuning, "
-                        + "preprocess with preprocess.normaliser=from_model and preprocess.normaliser_model={}", json, json);
-            }
-        } else {
-            initInfo.put("mode", "scratch");
-        }
+        Start start = applyInit(network);
         log.info("{} model: {} {} parameters ({})", phase, network.parameterCount(), kind, model);
 
         // 2. The objective's loss on the network's outputs, then the optimizer (fresh, or its moments on resume).
         objective.attach(network);
         Optimizer optimizer = new Optimizer(network.sameDiff(), Optimizer.Settings.from(settings));
-        if (resumed != null) optimizer.restore(resumed.optimizer(), resumed.source());
+        if (start.resumed() != null) optimizer.restore(start.resumed().optimizer(), start.resumed().source());
 
         // 3. Listeners (their state restored on resume), the checkpoint writer, the loop.
         BatchIterator.Options batching = BatchIterator.Options.training(cfg);
         int perEpoch = BatchIterator.batchesPerEpoch(train.size(), batching.batchSize(), batching.dropLast());
         Provenance provenance = Provenance.of(phase, settings.seed(), cfg.select(PROVENANCE_KEYS), inputs)
-                .withInput("init", initInfo).withNd4j(Backend.describe());
+                .withInput("init", start.describe()).withNd4j(Backend.describe());
         var header = new CheckpointWriter.Header(kind, model, data, phase, objective.name(), rng(settings, perEpoch),
                 new LinkedHashMap<>(cfg.asMap()), provenance);
         CheckpointWriter writer = new CheckpointWriter(store, optimizer, header, settings.checkpointEvery(), settings.keepLast());
         String lastGood = Files.exists(store.jsonOf(CheckpointStore.LAST)) ? store.jsonOf(CheckpointStore.LAST).toString() : "none written yet";
         TrainResult result;
-        try (MetricsWriter metrics = new MetricsWriter(checkpointDir.resolve("metrics"), start.step())) {
+        try (MetricsWriter metrics = new MetricsWriter(checkpointDir.resolve("metrics"), start.state().step())) {
             ProgressListener progress = new ProgressListener(phase, settings.logEvery());
             List<TrainingListener> listeners = new ArrayList<>(List.of(metrics, progress, new DivergenceGuard(settings.maxGradNormExplosion(), lastGood)));
             listeners.addAll(extraListeners);
             listeners.add(new EarlyStopping(settings.patience()));
             for (TrainingListener l : listeners) {
-                Map<String, Object> saved = start.listeners().get(l.stateKey());
+                Map<String, Object> saved = start.state().listeners().get(l.stateKey());
                 if (saved != null) l.restore(saved);
             }
             Trainer trainer = new Trainer(network, objective, optimizer, settings,
                     new Trainer.Data(train, val, batching, BatchIterator.Options.evaluation(cfg)), writer, listeners);
             try {
-                result = trainer.fit(start);
+                result = trainer.fit(start.state());
             } catch (RuntimeException e) {
                 progress.onTrainingEnd(null);
                 throw e;
@@ -221,6 +192,47 @@ public final class TrainingRun {
         // 4. Training has ended: every checkpoint gets the thresholds tuned on its own weights.
         calibrateAll(store);
         return result;
+    }
+
+    /**
+     * How the run starts: the training state, the weights resumed from (their optimizer moments are
+     * restored once the optimizer exists), and what provenance says about it.
+     */
+    private record Start(TrainingState state, Weights resumed, Map<String, Object> describe) {}
+
+    /** Puts the starting weights into {@code network} as the {@link Init} says. */
+    private Start applyInit(Network network) {
+        Map<String, Object> info = new LinkedHashMap<>();
+        if (init instanceof Init.Resume r) {
+            Path json = CheckpointStore.resolve(r.checkpoint(), false);
+            CheckpointInfo source = CheckpointStore.read(json);
+            checkResumable(source, json);
+            Weights weights = CheckpointStore.weights(json, source);
+            weights.loadInto(network);
+            describe(info, "resume", json, source);
+            TrainingState state = source.state();
+            log.info("resuming from {} at epoch {}, batch {}, step {}", json, state.position().epoch() + 1, state.position().batch(), state.step());
+            return new Start(state, weights, info);
+        }
+        if (init instanceof Init.WarmStart w) {
+            Path json = CheckpointStore.resolve(w.checkpoint(), true);
+            CheckpointInfo source = CheckpointStore.read(json);
+            Weights.Transfer t = CheckpointStore.weights(json, source).warmStartInto(network);
+            describe(info, "warm_start", json, source);
+            info.put("copied", t.copied());
+            info.put("initialised", t.initialised());
+            info.put("unused", t.unused());
+            log.info("warm start from {} ({} {}): copied {} parameters: {}", json, source.kind(), source.phase(), t.copied().size(), t.copied());
+            log.info("warm start: initialised {} parameters from the seed: {}", t.initialised().size(), t.initialised());
+            if (!t.unused().isEmpty()) log.info("warm start: {} parameters of the source not used: {}", t.unused().size(), t.unused());
+            if (!source.data().normaliser().sameStatistics(data.normaliser())) {
+                log.warn("warm start: the windows were normalised differently from {}'s training data; for fine-tuning, "
+                        + "preprocess with preprocess.normaliser=from_model and preprocess.normaliser_model={}", json, json);
+            }
+            return new Start(TrainingState.BEGINNING, null, info);
+        }
+        info.put("mode", "scratch");
+        return new Start(TrainingState.BEGINNING, null, info);
     }
 
     private void checkData() {
