@@ -145,6 +145,19 @@ public final class Config {
         return new Config(copy);
     }
 
+    /**
+     * The settings named by {@code keysOrSections}, key to value in the order named: each entry is a
+     * key, or a section whose keys are taken in sorted order (what provenance records).
+     */
+    public Map<String, Object> select(Collection<String> keysOrSections) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String k : keysOrSections) {
+            List<String> under = keysUnder(k);
+            for (String u : under.isEmpty() ? List.of(k) : under) out.putIfAbsent(u, get(u));
+        }
+        return out;
+    }
+
     /** SHA-256 of the given keys and their values: what a phase's inputs hash covers. */
     public String hashOf(Collection<String> keys) {
         Map<String, Object> sub = new TreeMap<>();

@@ -16,9 +16,12 @@ public final class ConvertPhase extends DeclaredPhase {
     public static final String NAME = "convert";
     private final DataTree tree;
 
-    /** Format 2: clips that show no frame (start after end, wholly before frame 0) no longer take an asset number. */
+    /**
+     * Format 2: the sidecar records the sample rate. Format 3: clips that show no frame (start after
+     * end, wholly before frame 0) no longer take an asset number.
+     */
     public ConvertPhase(DataTree tree) {
-        super(tree.phaseName(NAME), 2, List.of(tree.phaseName(DownloadDataPhase.NAME)),
+        super(tree.phaseName(NAME), 3, List.of(tree.phaseName(DownloadDataPhase.NAME)),
                 List.of(tree.keyframes(), tree.keyframesProvenance()));
         this.tree = tree;
     }

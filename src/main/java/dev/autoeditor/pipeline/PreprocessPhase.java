@@ -12,8 +12,9 @@ public final class PreprocessPhase extends DeclaredPhase {
     public static final String NAME = "preprocess";
     private final DataTree tree;
 
+    /** Format 2: splits.json carries the sample rate; the normaliser can come from a model (preprocess.normaliser). */
     public PreprocessPhase(DataTree tree) {
-        super(tree.phaseName(NAME), 1, List.of(tree.phaseName(ConvertPhase.NAME)), List.of(tree.preprocessed()));
+        super(tree.phaseName(NAME), 2, List.of(tree.phaseName(ConvertPhase.NAME)), List.of(tree.preprocessed()));
         this.tree = tree;
     }
 

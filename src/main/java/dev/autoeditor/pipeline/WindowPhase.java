@@ -15,8 +15,9 @@ public final class WindowPhase extends DeclaredPhase {
     private static final List<String> KEYS = keys();
     private final DataTree tree;
 
+    /** Format 2: windows.json carries the data spec (sample rate, window settings, asset classes, normaliser by value). */
     public WindowPhase(DataTree tree) {
-        super(tree.phaseName(NAME), 1, List.of(tree.phaseName(ConvertPhase.NAME), tree.phaseName(PreprocessPhase.NAME)),
+        super(tree.phaseName(NAME), 2, List.of(tree.phaseName(ConvertPhase.NAME), tree.phaseName(PreprocessPhase.NAME)),
                 List.of(tree.windows()));
         this.tree = tree;
     }

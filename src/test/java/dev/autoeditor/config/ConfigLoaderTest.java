@@ -68,7 +68,7 @@ class ConfigLoaderTest {
 
     @Test
     void yamlRoundTripKeepsEveryValue() {
-        Config c = ConfigLoader.load("full", null, List.of("preprocess.normaliser=robust"));
+        Config c = ConfigLoader.load("full", null, List.of("preprocess.normaliser_method=robust"));
         Config back = ConfigLoader.fromYaml(c.toYaml());
         assertEquals(c.asMap(), back.asMap());
         assertEquals(c.hashOfSections("model"), back.hashOfSections("model"));
