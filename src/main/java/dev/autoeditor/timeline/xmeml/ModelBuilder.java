@@ -1,5 +1,6 @@
 package dev.autoeditor.timeline.xmeml;
 
+import dev.autoeditor.timeline.AudioTrack;
 import dev.autoeditor.timeline.Clip;
 import dev.autoeditor.timeline.Rate;
 import dev.autoeditor.timeline.Sequence;
@@ -37,14 +38,18 @@ final class ModelBuilder {
     private final Map<FileDraft, Source.File> anonymousFiles = new IdentityHashMap<>();
     private final Map<SequenceDraft, Sequence> built = new IdentityHashMap<>();
     private final Map<SequenceDraft, Boolean> building = new IdentityHashMap<>();
+    private final List<String> warnings;
+    private int generatedIds;
 
-    private ModelBuilder(DocumentParser.Parsed parsed, String fileName) {
+    private ModelBuilder(DocumentParser.Parsed parsed, String fileName, List<String> warnings) {
         this.parsed = parsed;
         this.fileName = fileName;
+        this.warnings = warnings;
     }
 
-    static List<Sequence> topLevelSequences(DocumentParser.Parsed parsed, String fileName) {
-        ModelBuilder b = new ModelBuilder(parsed, fileName);
+    /** The document's top-level sequences; what could be read past is added to {@code warnings}. */
+    static List<Sequence> topLevelSequences(DocumentParser.Parsed parsed, String fileName, List<String> warnings) {
+        ModelBuilder b = new ModelBuilder(parsed, fileName, warnings);
         b.markStills();
         List<Sequence> out = new ArrayList<>(parsed.topLevel.size());
         for (SequenceDraft s : parsed.topLevel) out.add(b.sequence(s));
@@ -92,27 +97,60 @@ final class ModelBuilder {
                     "re-export the sequence; every xmeml sequence states its frame rate");
         }
         building.put(s, Boolean.TRUE);
+        Map<ClipDraft, List<String>> links = LinkResolver.resolve(s, parsed.clipIds, this::generatedId, this::warn);
         List<VideoTrack> tracks = new ArrayList<>(s.tracks.size());
-        for (TrackDraft t : s.tracks) tracks.add(track(t, s.rate));
+        for (TrackDraft t : s.tracks) tracks.add(new VideoTrack(t.enabled, items(t, s.rate, links)));
+        List<AudioTrack> audio = new ArrayList<>(s.audioTracks.size());
+        for (TrackDraft t : s.audioTracks) audio.add(new AudioTrack(t.enabled, items(t, s.rate, links)));
         building.remove(s);
-        Sequence seq = new Sequence(s.id, s.name, s.rate, s.width, s.height, s.duration, tracks);
+        Sequence seq = new Sequence(s.id, s.name, s.rate, s.width, s.height, s.duration, tracks, audio);
         built.put(s, seq);
         return seq;
     }
 
-    private VideoTrack track(TrackDraft t, Rate rate) {
+    /**
+     * A track's items. An audio clip the model cannot place (no timing, or both ends -1 with no
+     * transition before it) is left out with a warning instead of failing the file: the table is
+     * video only, and real exports hold such audio.
+     */
+    private List<TrackItem> items(TrackDraft t, Rate rate, Map<ClipDraft, List<String>> links) {
         List<TrackItem> items = new ArrayList<>(t.items.size());
         Transition previous = null;
         for (Object item : t.items) {
             if (item instanceof ClipDraft d) {
-                items.add(clip(d, rate, previous));
+                if (t.audio && !placeable(d, previous)) {
+                    warn(d.line, "audio clip item '" + nameOf(d.name, d.id) + "' has no usable <start>/<end>/<in>/<out>;"
+                            + " left out");
+                    previous = null;
+                    continue;
+                }
+                items.add(clip(d, rate, previous, links.getOrDefault(d, List.of())));
                 previous = null;
             } else {
                 previous = transition((TransitionDraft) item, rate);
                 items.add(previous);
             }
         }
-        return new VideoTrack(t.enabled, items);
+        return items;
+    }
+
+    private static boolean placeable(ClipDraft d, Transition before) {
+        if (d.start == null || d.end == null || d.in == null || d.out == null) return false;
+        return d.start >= 0 || d.end >= 0 || (before != null && before.start() >= 0);
+    }
+
+    /** A new clip id no item of the document has: for a link target the file left without one. */
+    private String generatedId() {
+        String id;
+        do {
+            id = "clipitem-auto-" + (++generatedIds);
+        } while (parsed.clipIds.contains(id));
+        parsed.clipIds.add(id);
+        return id;
+    }
+
+    private void warn(int line, String what) {
+        warnings.add(fileName + ":" + line + ": " + what);
     }
 
     /**
@@ -120,7 +158,7 @@ final class ModelBuilder {
      * write this for short clips); it begins where the transition before it begins, so its start is
      * taken from that transition and its end stays -1 (start + (out - in)).
      */
-    private Clip clip(ClipDraft d, Rate sequenceRate, Transition before) {
+    private Clip clip(ClipDraft d, Rate sequenceRate, Transition before, List<String> links) {
         String what = "clip item '" + nameOf(d.name, d.id) + "'";
         if (d.start == null || d.end == null || d.in == null || d.out == null) {
             throw error(d.line, what + " lacks one of <start>, <end>, <in>, <out>",
@@ -136,7 +174,7 @@ final class ModelBuilder {
         }
         Rate fallback = d.rate != null ? d.rate : sequenceRate;
         return new Clip(d.id, d.name, d.enabled, start, d.end, d.in, d.out, source(d, fallback, what),
-                d.motion, d.crop, d.unsupported);
+                d.motion, d.crop, d.unsupported, d.masterclipId, d.sourceTrack, links, d.keptFilters);
     }
 
     private Source source(ClipDraft d, Rate fallbackRate, String what) {
@@ -150,6 +188,9 @@ final class ModelBuilder {
         }
         if (d.generatorItem && d.generatorId != null) return new Source.Generator(d.generatorId, d.generatorName);
         FileDraft f = resolve(d.file);
+        if (f != null && !f.defined && f.id != null) {
+            warn(d.line, what + " refers to file '" + f.id + "', which the document never defines");
+        }
         if (f != null && f.pathUrl == null && f.mediaSource != null) {
             // Premiere's synthetic media (Slug, GraphicAndType, Bars and Tone) has no file on disk.
             return new Source.Generator(f.mediaSource, f.name);
@@ -178,7 +219,8 @@ final class ModelBuilder {
         boolean still = f.still || duration >= STILL_SECONDS * rate.fps();
         String name = f.name != null ? f.name : d.name;
         String id = f.id != null ? f.id : "";
-        Source.File file = new Source.File(id, name, f.pathUrl, duration, rate, f.width, f.height, still);
+        Source.File file = new Source.File(id, name, f.pathUrl, duration, rate, f.width, f.height, still,
+                f.audioChannels);
         if (f.id != null) filesById.put(f.id, file);
         else anonymousFiles.put(f, file);
         return file;

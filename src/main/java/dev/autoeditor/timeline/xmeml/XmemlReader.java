@@ -16,11 +16,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads a Premiere Pro / Final Cut Pro 7 XML export (xmeml versions 1 to 5) into a {@link Project}:
- * every {@code <sequence>} that is not inside a clip, with its video tracks from V1 up.
+ * every {@code <sequence>} that is not inside a clip, with its video tracks from V1 up, its audio tracks
+ * and the links between clip items. What the reader can read past (a link or file reference naming
+ * nothing, an audio clip without timing) becomes one of {@link Project#warnings()}.
  * One streaming StAX pass (Woodstox, DTDs and entities off; see {@link SecureXmlInput}); references by
  * id are resolved after the pass. Thread-safe: one reader can serve parallel conversions.
  *
@@ -28,6 +31,26 @@ import java.util.List;
  * entity, no sequence, no video clip) is a {@link UserException} "FILE:LINE: reason; what to do".
  */
 public final class XmemlReader {
+    private final boolean keepFilters;
+
+    /** A reader for the keyframe table: effects are interpreted, not kept. */
+    public XmemlReader() {
+        this(false);
+    }
+
+    private XmemlReader(boolean keepFilters) {
+        this.keepFilters = keepFilters;
+    }
+
+    /**
+     * A reader for editing a sequence (the prompt of {@code generate}): each clip item also keeps its
+     * {@code <filter>} elements verbatim ({@link dev.autoeditor.timeline.Clip#keptFilters()}), so that
+     * clips written back carry their effects as the editor set them. Reading costs more than the
+     * default reader's.
+     */
+    public static XmemlReader forEditing() {
+        return new XmemlReader(true);
+    }
 
     /** Reads a file; the project's name is the file name without {@code .xml}. */
     public Project read(Path file) {
@@ -50,11 +73,12 @@ public final class XmemlReader {
         try {
             stax = SecureXmlInput.open(in, displayName);
             XmlCursor cursor = new XmlCursor(stax, displayName);
-            DocumentParser.Parsed parsed = DocumentParser.parse(cursor);
+            DocumentParser.Parsed parsed = DocumentParser.parse(cursor, keepFilters);
             drainToEnd(stax);
-            List<Sequence> sequences = ModelBuilder.topLevelSequences(parsed, displayName);
+            List<String> warnings = new ArrayList<>();
+            List<Sequence> sequences = ModelBuilder.topLevelSequences(parsed, displayName, warnings);
             requireVideo(sequences, parsed.rootLine, displayName);
-            return new Project(projectName, sequences);
+            return new Project(projectName, sequences, warnings);
         } catch (XMLStreamException e) {
             throw malformed(e, stax, displayName);
         } catch (RuntimeException e) {
