@@ -20,6 +20,8 @@ import java.util.function.Supplier;
  * (xmeml 3) only give its place: media type, 1-based track and 1-based item on the track, transitions
  * counted (checked on every link of the real corpus that has both). A place whose item has no id gets
  * a generated one, so the model can refer to it. A link naming nothing is dropped with a warning.
+ * Ids are matched without surrounding spaces: FCP7 writes ids such as {@code "525_1799_01 "} and the
+ * reader hands element text over trimmed.
  */
 final class LinkResolver {
     /** Receives a warning about the item at a line. */
@@ -31,6 +33,8 @@ final class LinkResolver {
 
     static Map<ClipDraft, List<String>> resolve(SequenceDraft s, Set<String> clipIds, Supplier<String> newId,
                                                 Warnings warnings) {
+        Map<String, String> byTrimmedId = new HashMap<>();
+        for (String id : clipIds) byTrimmedId.merge(id.trim(), id, (a, b) -> a.compareTo(b) <= 0 ? a : b);
         Map<String, ClipDraft> byPlace = new HashMap<>();
         List<ClipDraft> linked = new ArrayList<>();
         collect(s.tracks, byPlace, linked);
@@ -39,7 +43,7 @@ final class LinkResolver {
         for (ClipDraft d : linked) {
             List<String> ids = new ArrayList<>(d.links.size());
             for (LinkDraft l : d.links) {
-                String id = target(l, byPlace, clipIds, newId);
+                String id = target(l, byPlace, byTrimmedId, newId);
                 if (id == null) {
                     warnings.warn(l.line, "a link of clip item '" + (d.name != null ? d.name : d.id) + "' names "
                             + describe(l) + ", which the document does not hold; the link is left out");
@@ -62,8 +66,9 @@ final class LinkResolver {
         }
     }
 
-    private static String target(LinkDraft l, Map<String, ClipDraft> byPlace, Set<String> clipIds, Supplier<String> newId) {
-        if (l.clipRef != null && !l.clipRef.isEmpty()) return clipIds.contains(l.clipRef) ? l.clipRef : null;
+    private static String target(LinkDraft l, Map<String, ClipDraft> byPlace, Map<String, String> byTrimmedId,
+                                 Supplier<String> newId) {
+        if (l.clipRef != null && !l.clipRef.isEmpty()) return byTrimmedId.get(l.clipRef.trim());
         if (l.mediaType == null) return null;
         ClipDraft d = byPlace.get(place(l.mediaType.toLowerCase(Locale.ROOT), l.trackIndex, l.clipIndex));
         if (d == null) return null;
