@@ -158,8 +158,8 @@ final class DocumentParser {
         while (c.nextChild()) {
             switch (c.name()) {
                 case "enabled" -> t.enabled = c.booleanValue();
-                case "clipitem" -> t.items.add(placed(clip(false), audio, trackIndex, t.items.size() + 1));
-                case "generatoritem" -> t.items.add(placed(clip(true), audio, trackIndex, t.items.size() + 1));
+                case "clipitem" -> t.items.add(placed(clip(false, audio), audio, trackIndex, t.items.size() + 1));
+                case "generatoritem" -> t.items.add(placed(clip(true, audio), audio, trackIndex, t.items.size() + 1));
                 case "transitionitem" -> t.items.add(transition());
                 default -> other(true);
             }
@@ -175,7 +175,7 @@ final class DocumentParser {
         return d;
     }
 
-    private ClipDraft clip(boolean generatorItem) throws XMLStreamException {
+    private ClipDraft clip(boolean generatorItem, boolean audio) throws XMLStreamException {
         ClipDraft d = new ClipDraft();
         d.generatorItem = generatorItem;
         d.id = c.attribute("id");
@@ -196,7 +196,7 @@ final class DocumentParser {
                 case "file" -> d.file = file();
                 case "sequence" -> d.sequence = sequence(false);
                 case "multiclip" -> multiclip(d);
-                case "filter" -> filter(d);
+                case "filter" -> filter(d, audio);
                 case "link" -> d.links.add(link());
                 case "sourcetrack" -> d.sourceTrack = sourceTrack();
                 case "effect" -> {
@@ -212,8 +212,15 @@ final class DocumentParser {
         return d;
     }
 
-    /** A clip's {@code <filter>}: interpreted, and with {@code keepFilters} also kept as written. */
-    private void filter(ClipDraft d) throws XMLStreamException {
+    /**
+     * A clip's {@code <filter>}: interpreted, and with {@code keepFilters} also kept as written. An
+     * audio clip's filters (levels, pan) mean nothing to the table: unless kept they are skipped unread.
+     */
+    private void filter(ClipDraft d, boolean audio) throws XMLStreamException {
+        if (!keepFilters && audio) {
+            c.skip();
+            return;
+        }
         if (!keepFilters) {
             EffectReader.readFilter(c, d);
             return;
