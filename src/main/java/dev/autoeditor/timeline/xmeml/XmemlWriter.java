@@ -269,17 +269,9 @@ public final class XmemlWriter {
      * Premiere writes it (a 4322-frame 29.97 fps file in a 25 fps sequence: 3606).
      */
     private static long sourceDuration(Source s, Rate rate) {
-        if (s instanceof Source.File f) return f.rate() == null ? f.durationFrames() : convert(f.durationFrames(), f.rate(), rate);
-        if (s instanceof Source.Nested n) return convert(n.sequence().lengthFrames(), n.sequence().rate(), rate);
+        if (s instanceof Source.File f) return f.rate() == null ? f.durationFrames() : f.rate().convert(f.durationFrames(), rate);
+        if (s instanceof Source.Nested n) return n.sequence().rate().convert(n.sequence().lengthFrames(), rate);
         return 0;
     }
 
-    /** Frames at one rate to the nearest frame at another, exactly: frames x (to / from), halves up. */
-    static long convert(long frames, Rate from, Rate to) {
-        if (from.equals(to)) return frames;
-        BigInteger num = BigInteger.valueOf(frames).multiply(BigInteger.valueOf(to.fpsNumerator()))
-                .multiply(BigInteger.valueOf(from.fpsDenominator()));
-        BigInteger den = BigInteger.valueOf(to.fpsDenominator()).multiply(BigInteger.valueOf(from.fpsNumerator()));
-        return num.add(den.shiftRight(1)).divide(den).longValueExact();
-    }
 }
