@@ -8,9 +8,11 @@ import java.util.List;
 
 /**
  * Turns a parameter's sampled values into keyframes: the fewest linear segments, with keyframes at
- * sampled points, such that every sample lies within the tolerance of the polyline. Values that all
- * lie within the tolerance of one value become a constant (no keyframes). Linear because Premiere's
- * keyframes are linear; at sampled points because the table is read back there.
+ * sampled points and with the values sampled there, such that every sample lies within the tolerance
+ * of the polyline. Values that all lie within the tolerance of one value become a constant (no
+ * keyframes). Linear because Premiere's keyframes are linear; at sampled points because the table is
+ * read back there; with the frames' own values so that a value the generator held is the value written
+ * (noise is absorbed up to about half the tolerance: a segment runs from one noisy sample to another).
  *
  * <p>Exact minimum by dynamic programming over the samples: the segment from sample a to sample b is
  * feasible when its slope lies within the cone of slopes that keep every sample between them inside
