@@ -35,8 +35,8 @@ final class FrameRules {
 
     /**
      * Persistence with a cut every {@code every} samples on each active track to a source the track
-     * did not show (a new class), starting from the last context frame (or V1 on the first new
-     * source when there is no context).
+     * did not show (a new class; the shot goes on when there is none), starting from the last context
+     * frame (or V1 on the first new source when there is no context).
      */
     static Stats persistenceWithCuts(ContinuationBuilder b, int samples, int every) {
         PromptCut cut = b.cut();
@@ -58,8 +58,10 @@ final class FrameRules {
                 boolean cutNow = (i + 1) % every == 0 || asset >= cursor.assetCount();
                 if (cutNow) {
                     int shown = asset;
-                    asset = cursor.sourceForNewClass(a -> a == shown, k);
+                    int next = cursor.sourceForNewClass(a -> a == shown, k);
                     newClasses++;
+                    // With no other source to cut to, the shot goes on (a new V1 source needs one).
+                    if (next >= 0 || shown >= cursor.assetCount()) asset = next;
                 }
                 if (asset >= 0 && cursor.runsOut(asset, k)) asset = cursor.forcedCutFrom(asset, k);
                 double[] regressions = new double[R];
