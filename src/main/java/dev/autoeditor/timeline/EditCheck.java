@@ -161,8 +161,7 @@ public final class EditCheck {
         private void source(String what, Clip c) {
             Source src = c.source();
             if (src instanceof Source.File f) {
-                if (f.id() == null || f.id().isEmpty()) problems.add(what + ": its file has no id to define it by");
-                else if (f.name() == null && f.pathUrl() == null) problems.add(what + ": its file '" + f.id() + "' is never defined");
+                if (f.name() == null && f.pathUrl() == null) problems.add(what + ": its file '" + f.id() + "' is never defined");
             } else if (src instanceof Source.Nested n) {
                 if (n.sequence() == null) problems.add(what + ": nested sequence '" + n.id() + "' is not defined");
             } else if (src instanceof Source.Multicam m) {

@@ -199,11 +199,13 @@ public final class XmemlWriter {
         }
 
         private void file(Source.File f) throws IOException {
-            if (!files.add(f.id())) {
+            // A file without an id (some FCP7 exports) cannot be referred to: it is written in full each time.
+            boolean identified = f.id() != null && !f.id().isEmpty();
+            if (identified && !files.add(f.id())) {
                 x.empty("file", "id", f.id());
                 return;
             }
-            x.open("file", "id", f.id());
+            x.open("file", "id", identified ? f.id() : null);
             x.leaf("name", f.name());
             x.leaf("pathurl", f.pathUrl());
             rate(f.rate());

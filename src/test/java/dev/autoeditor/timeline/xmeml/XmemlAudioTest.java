@@ -151,4 +151,20 @@ class XmemlAudioTest {
         assertEquals(List.of(0L, 90L), t.placedClips().stream().map(c -> c.start()).toList());
         assertEquals(List.of(110L, 150L), t.placedClips().stream().map(c -> c.end()).toList());
     }
+
+    @Test
+    void filesWithoutAnIdAreWrittenInFullEachTime() {
+        dev.autoeditor.timeline.Rate pal = new dev.autoeditor.timeline.Rate(25, false);
+        Source.File a = new Source.File("", "a.mov", "file://localhost/a.mov", 100, pal, 0, 0, false);
+        Source.File b = new Source.File("", "b.mov", "file://localhost/b.mov", 100, pal, 0, 0, false);
+        Clip first = new Clip("c1", "a", true, 0, 10, 0, 10, a, dev.autoeditor.timeline.Motion.IDENTITY,
+                dev.autoeditor.timeline.Crop.NONE, Set.of());
+        Clip second = new Clip("c2", "b", true, 10, 20, 0, 10, b, dev.autoeditor.timeline.Motion.IDENTITY,
+                dev.autoeditor.timeline.Crop.NONE, Set.of());
+        Sequence s = new Sequence("s", "S", pal, 0, 0, 0, List.of(new dev.autoeditor.timeline.VideoTrack(true, List.of(first, second))));
+        String xml = new XmemlWriter().toXml(new Project("p", List.of(s)));
+        assertTrue(!xml.contains("<file id=\"\""), xml);
+        Sequence back = readBack(xml, new XmemlReader()).sequences().get(0);
+        assertEquals(List.of(a, b), Fixtures.clips(back, 0).stream().map(Clip::source).toList(), "b is not taken for a");
+    }
 }
