@@ -39,12 +39,12 @@ class ContinuationBuilderTest {
             5000, NTSC30, 1920, 1080, false, 2);
 
     private static Clip video(String id, Source s, long start, long end, long in, List<String> links) {
-        return new Clip(id, s.key(), true, start, end, in, in + (end - start), s, Motion.IDENTITY, Crop.NONE, Set.of(),
+        return new Clip(id, ((Source.File) s).name(), true, start, end, in, in + (end - start), s, Motion.IDENTITY, Crop.NONE, Set.of(),
                 "master-" + id, 0, links, List.of());
     }
 
     private static Clip audio(String id, Source s, long start, long end, long in, int channel, List<String> links) {
-        return new Clip(id, s.key(), true, start, end, in, in + (end - start), s, Motion.IDENTITY, Crop.NONE, Set.of(),
+        return new Clip(id, ((Source.File) s).name(), true, start, end, in, in + (end - start), s, Motion.IDENTITY, Crop.NONE, Set.of(),
                 null, channel, links, List.of());
     }
 
@@ -68,35 +68,45 @@ class ContinuationBuilderTest {
         return new double[] {scale, 0, 0, 0, 0, 0, 0};
     }
 
-    @Test
-    void framesBecomeClipsWithAudioLinksAndKeyframes() {
+    /**
+     * The worked example: S = 200 frames; at 5 per second sample i is frame floor(i x 5.994), 34 samples
+     * lie before 200, so C = frame(34) = 203. Samples 34-38: V1 goes on with the b-roll (asset 2).
+     * Samples 39-43: V1 takes a new class, the prompt's next source "later" (from its first in, 1000),
+     * zooming 100 -> 120; V2 shows the photo for two samples. Samples 44-45: back to the interview.
+     */
+    static ContinuationBuilder workedExample() {
         Project p = prompt();
-        // S = 200 frames; at 5 per second sample i is frame floor(i x 5.994): 34 samples lie before 200,
-        // so C = frame(34) = 203.
         PromptCut cut = PromptCut.atSeconds(p, p.sequences().get(0), new SamplingRate(5, 1), 200 * 1001 / 30000.0);
-        assertEquals(34, cut.firstSample());
-        assertEquals(203, cut.cutFrame());
         ContinuationBuilder b = ContinuationBuilder.of(cut, KeyframeTolerance.exact());
-        SourceCursor c = b.cursor();
-        assertEquals(List.of(A, PHOTO, B), c.sources(), "numbered by first use before the cut");
-        // Samples 34-38: V1 goes on with the b-roll (asset 2).
         for (int i = 0; i < 5; i++) {
             b.placeTrack(0, 2, values(100));
             b.endFrame();
         }
-        // Samples 39-43: V1 takes a new class: the prompt's next source, "later" (from its first in, 1000),
-        // zooming 100 -> 120; V2 shows the photo for two samples.
-        assertEquals(3, c.sourceForNewClass(a -> a == 2, 0));
+        int later = b.cursor().sourceForNewClass(a -> a == 2, 0);
         for (int i = 0; i < 5; i++) {
-            b.placeTrack(0, 3, values(100 + 5 * i));
+            b.placeTrack(0, later, values(100 + 5 * i));
             if (i < 2) b.placeTrack(1, 1, values(50));
             b.endFrame();
         }
-        // Samples 44-45: back to the interview, which continues from 150.
         for (int i = 0; i < 2; i++) {
             b.placeTrack(0, 0, values(100));
             b.endFrame();
         }
+        return b;
+    }
+
+    @Test
+    void framesBecomeClipsWithAudioLinksAndKeyframes() {
+        Project p = prompt();
+        PromptCut promptCut = PromptCut.atSeconds(p, p.sequences().get(0), new SamplingRate(5, 1), 200 * 1001 / 30000.0);
+        assertEquals(34, promptCut.firstSample());
+        assertEquals(203, promptCut.cutFrame());
+        SourceCursor fresh = SourceCursor.of(promptCut);
+        assertEquals(List.of(A, PHOTO, B), fresh.sources(), "numbered by first use before the cut");
+        assertEquals(3, fresh.sourceForNewClass(a -> a == 2, 0), "a new class: the next number");
+        assertEquals(E, fresh.source(3), "the prompt's next source");
+        ContinuationBuilder b = workedExample();
+        PromptCut cut = b.cut();
         Sequence edit = b.build();
 
         List<Clip> v1 = clips(edit.tracks().get(0).items());
@@ -112,7 +122,7 @@ class ContinuationBuilderTest {
         assertEquals(Motion.IDENTITY, broll.motion());
         assertEquals(B, broll.source());
         assertEquals("master-v2", broll.masterclipId());
-        assertEquals("file:file-b", broll.name(), "named as the prompt named its clips");
+        assertEquals("broll.mov", broll.name(), "named as the prompt named its clips");
         Clip later = v1.get(3);
         // frame(44) = floor(263.736) = 263.
         assertEquals(List.of(233L, 263L, 1000L, 1030L), List.of(later.start(), later.end(), later.in(), later.out()));
