@@ -142,6 +142,18 @@ public final class ContinuationBuilder {
         return out;
     }
 
+    /**
+     * Streams the placed frames with their timeline frame and time, in the form {@code convert} writes
+     * (for a CSV: {@code new KeyframeCsv(writer).rowsOf(project, sequence)}); returns how many.
+     */
+    public long writeFrames(RowConsumer consumer) throws java.io.IOException {
+        for (int j = 0; j < rows.size(); j++) {
+            long frame = cut.frameOfSample(cut.firstSample() + j);
+            consumer.accept(frame, cut.cut().rate().seconds(frame), rows.get(j).clone());
+        }
+        return rows.size();
+    }
+
     /** The edit: the cut prompt and the clips of every frame placed so far, with audio and links. */
     public Sequence build() {
         if (staged) throw new IllegalStateException("a frame is half placed; end it with endFrame() first");

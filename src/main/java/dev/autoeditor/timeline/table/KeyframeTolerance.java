@@ -45,6 +45,14 @@ public record KeyframeTolerance(double[] perField) {
         return perField[field];
     }
 
+    /**
+     * The generation loop's hold rule: {@code next} when it moved at least the field's tolerance away
+     * from {@code previous}, else {@code previous} (a smaller change is no change).
+     */
+    public double hold(int field, double previous, double next) {
+        return Math.abs(next - previous) < perField[field] ? previous : next;
+    }
+
     /** The tolerances as an array (a copy). */
     @Override
     public double[] perField() {

@@ -37,6 +37,7 @@ public final class PromptCut {
     private final long firstSample;
     private final long cutFrame;
     private KeyframeTable table;
+    private KeyframeTable originalTable;
 
     private PromptCut(Project project, Sequence original, SamplingRate sampling, long firstSample) {
         this.project = project;
@@ -128,6 +129,18 @@ public final class PromptCut {
         if (table == null) table = KeyframeTable.of(cut);
         double[] row = new double[KeyframeTable.VALUES];
         table.fill(grid.frameAt(i), row);
+        return row;
+    }
+
+    /**
+     * Row {@code i} of the uncut prompt on the same grid (any i >= 0): from {@link #firstSample()} on,
+     * the true continuation a generated one can be compared with. Assets are numbered as in the whole
+     * prompt, which may differ from the cut's numbering for sources first seen at or after C.
+     */
+    public double[] originalRow(long i) {
+        if (originalTable == null) originalTable = KeyframeTable.of(original);
+        double[] row = new double[KeyframeTable.VALUES];
+        originalTable.fill(grid.frameAt(i), row);
         return row;
     }
 

@@ -211,4 +211,34 @@ class ContinuationBuilderTest {
     private static List<Clip> clips(List<TrackItem> items) {
         return items.stream().filter(Clip.class::isInstance).map(Clip.class::cast).toList();
     }
+
+    /** The generated frames as CSV are the rows {@code convert} gives the written edit from C on. */
+    @Test
+    void theFramesCsvIsWhatConvertGivesTheEdit() throws java.io.IOException {
+        ContinuationBuilder b = workedExample();
+        java.io.StringWriter generated = new java.io.StringWriter();
+        KeyframeCsv csv = new KeyframeCsv(generated);
+        assertEquals(12, b.writeFrames(csv.rowsOf("edit", "NTSC prompt")));
+        Sequence read = FrameRules.writeAndRead(b.buildProject());
+        java.io.StringWriter converted = new java.io.StringWriter();
+        RowConsumer all = new KeyframeCsv(converted).rowsOf("edit", "NTSC prompt");
+        KeyframeTable.of(read).write(b.cut().sampling(), (frame, t, values) -> {
+            if (frame >= b.cut().cutFrame()) all.accept(frame, t, values);
+        });
+        assertEquals(converted.toString(), generated.toString());
+        assertTrue(generated.toString().startsWith("edit,NTSC prompt,203,6.773433,1,2,100,"), generated.toString());
+    }
+
+    @Test
+    void theTrueContinuationAndTheHoldRule() {
+        PromptCut cut = workedExample().cut();
+        double[] row = cut.originalRow(51);
+        // Sample 51 is frame floor(305.694) = 305: "later" on V1 (the prompt's own numbering: asset 3).
+        assertEquals(1, row[KeyframeTable.ACTIVE]);
+        assertEquals(3, row[KeyframeTable.ASSET]);
+        KeyframeTolerance t = new KeyframeTolerance(new double[] {0.5, 0.002, 0.002, 0.25, 0.25, 0.25, 0.25});
+        assertEquals(100, t.hold(0, 100, 100.4));
+        assertEquals(100.5, t.hold(0, 100, 100.5));
+        assertEquals(0.01, t.hold(1, 0.01, 0.0115));
+    }
 }
