@@ -65,6 +65,15 @@ public final class ContinuationBuilder {
         return cut;
     }
 
+    /**
+     * Whether anything placed on video track {@code track} (0-based) can show: false for a track the
+     * prompt has disabled (the loop keeps it inactive), true for the prompt's other tracks and new ones.
+     */
+    public boolean trackEnabled(int track) {
+        List<VideoTrack> tracks = cut.cut().tracks();
+        return track >= tracks.size() || tracks.get(track).enabled();
+    }
+
     /** The absolute sample index the current frame fills. */
     public long sample() {
         return cursor.sample();
@@ -247,8 +256,7 @@ public final class ContinuationBuilder {
 
     private void checkTrack(int track, int asset) {
         if (track < 0 || track >= KeyframeTable.TRACKS) throw new IllegalArgumentException("track " + (track + 1) + " is not V1-V20");
-        List<VideoTrack> tracks = cut.cut().tracks();
-        if (asset >= 0 && track < tracks.size() && !tracks.get(track).enabled()) {
+        if (asset >= 0 && !trackEnabled(track)) {
             throw new IllegalArgumentException("sample " + cursor.sample() + ": V" + (track + 1) + " is disabled in the prompt;"
                     + " nothing on it would show (keep the track inactive)");
         }

@@ -3,7 +3,6 @@ package dev.autoeditor.timeline.table;
 import dev.autoeditor.timeline.KeyframeColumns;
 import dev.autoeditor.timeline.Project;
 import dev.autoeditor.timeline.Sequence;
-import dev.autoeditor.timeline.VideoTrack;
 import dev.autoeditor.timeline.xmeml.XmemlReader;
 import dev.autoeditor.timeline.xmeml.XmemlWriter;
 
@@ -41,7 +40,7 @@ final class FrameRules {
     static Stats persistenceWithCuts(ContinuationBuilder b, int samples, int every) {
         PromptCut cut = b.cut();
         double[] previous = cut.firstSample() > 0 ? cut.contextRow(cut.firstSample() - 1) : inactive();
-        if (cut.firstSample() == 0 || !anyActive(previous, cut)) {
+        if (cut.firstSample() == 0 || !anyActive(previous, b)) {
             previous = inactive();
             previous[KeyframeTable.ACTIVE] = 1;
             previous[KeyframeTable.ASSET] = Integer.MAX_VALUE; // "new" on V1
@@ -53,7 +52,7 @@ final class FrameRules {
             double[] row = inactive();
             for (int k = 0; k < KeyframeTable.TRACKS; k++) {
                 int base = k * F;
-                if (previous[base + KeyframeTable.ACTIVE] != 1 || !usable(cut, k)) continue;
+                if (previous[base + KeyframeTable.ACTIVE] != 1 || !b.trackEnabled(k)) continue;
                 int asset = (int) Math.min(previous[base + KeyframeTable.ASSET], Integer.MAX_VALUE);
                 boolean cutNow = (i + 1) % every == 0 || asset >= cursor.assetCount();
                 if (cutNow) {
@@ -93,7 +92,7 @@ final class FrameRules {
         for (int i = 0; i < samples; i++) {
             SourceCursor cursor = b.cursor();
             for (int k = 0; k < maxTrack; k++) {
-                if (!usable(cut, k)) continue;
+                if (!b.trackEnabled(k)) continue;
                 if (left[k]-- <= 0) {
                     left[k] = 1 + r.nextInt(12);
                     int pick = r.nextInt(5);
@@ -128,13 +127,10 @@ final class FrameRules {
         return new Stats(newClasses, b.cursor().forcedCuts());
     }
 
-    private static boolean usable(PromptCut cut, int track) {
-        List<VideoTrack> tracks = cut.cut().tracks();
-        return track >= tracks.size() || tracks.get(track).enabled();
-    }
 
-    private static boolean anyActive(double[] row, PromptCut cut) {
-        for (int k = 0; k < KeyframeTable.TRACKS; k++) if (row[k * F] == 1 && usable(cut, k)) return true;
+
+    private static boolean anyActive(double[] row, ContinuationBuilder b) {
+        for (int k = 0; k < KeyframeTable.TRACKS; k++) if (row[k * F] == 1 && b.trackEnabled(k)) return true;
         return false;
     }
 
