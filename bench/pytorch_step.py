@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 """Times one training step of a PyTorch model equivalent to auto-editor's SameDiff transformer.
 
-The model mirrors the SameDiff graph (dev.autoeditor.model.TransformerGraph) at the reference size:
+The model mirrors the SameDiff graph (dev.autoeditor.model.TransformerGraph) at the reference size (the
+`full` profile's model: d_model 256, 8 heads, 3 layers, ff 768, 8 asset classes, 16-wide asset embedding;
+bench/twin_check.py checks that both sides compute the same function):
 per frame, each of the 20 tracks contributes its active flag, a learned embedding of its relabelled
-asset class (inactive = its own row) and its 7 normalised regression fields; the 20 x 16 track features
+asset class (inactive = its own row) and its 7 normalised regression fields; the 20 x (1 + E + 7) track features
 go through one linear map to d_model, a fixed sinusoidal position encoding is added, then N pre-norm
 blocks (separate q, k, v and output projections, causal attention with an additive padding bias,
 feed-forward with GELU, dropout after attention and after feed-forward, residuals), a final layer norm
@@ -120,7 +122,8 @@ class FrameTransformer(nn.Module):
         return act_logit, asset_logits, reg
 
 
-def loss_fn(model, batch, huber_delta=1.0):
+def loss_fn(model, batch, huber_delta=1.0, parts=False):
+    """The total loss, or with parts=True (total, active, asset, regression) as the Java side names them."""
     active, asset, regression, valid = batch
     act_logit, asset_logits, reg = model(active[:, :-1], asset[:, :-1], regression[:, :-1], valid[:, :-1])
     # Frame t predicts frame t+1; a position counts when both frames are real.
@@ -135,7 +138,8 @@ def loss_fn(model, batch, huber_delta=1.0):
     l_asset = (ce * target_mask).sum() / target_mask.sum().clamp(min=1)
     hub = F.huber_loss(reg, t_reg, reduction="none", delta=huber_delta).mean(-1)
     l_reg = (hub * target_mask).sum() / target_mask.sum().clamp(min=1)
-    return l_active + l_asset + l_reg
+    total = l_active + l_asset + l_reg
+    return (total, l_active, l_asset, l_reg) if parts else total
 
 
 def synthetic_batch(batch, length, classes, generator):
@@ -156,7 +160,7 @@ def main():
     p.add_argument("--layers", type=int, default=3)
     p.add_argument("--ff", type=int, default=768)
     p.add_argument("--classes", type=int, default=8)
-    p.add_argument("--asset-embedding", type=int, default=8)
+    p.add_argument("--asset-embedding", type=int, default=16)
     p.add_argument("--batch", type=int, default=32)
     p.add_argument("--length", type=int, default=100)
     p.add_argument("--dropout", type=float, default=0.1)
