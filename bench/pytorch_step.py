@@ -8,7 +8,7 @@ per frame, each of the 20 tracks contributes its active flag, a learned embeddin
 asset class (inactive = its own row) and its 7 normalised regression fields; the 20 x (1 + E + 7) track features
 go through one linear map to d_model, a fixed sinusoidal position encoding is added, then N pre-norm
 blocks (separate q, k, v and output projections, causal attention with an additive padding bias,
-feed-forward with GELU, dropout after attention and after feed-forward, residuals), a final layer norm
+feed-forward with GELU (ND4J's sigmoid form), dropout after attention and after feed-forward, residuals), a final layer norm
 and three linear heads per frame: every track's active logit, asset logits and 7 regressions. Loss =
 active BCE + asset cross-entropy (where the target is active) + Huber (delta 1) on the regressions
 (where the target is active), masked by padding, each part averaged over what it counts. A step is
@@ -39,6 +39,16 @@ TRACKS = 20
 REGRESSIONS = 7
 
 
+def gelu_sigmoid(x):
+    """ND4J's gelu op (SameDiff's sd.nn.gelu) is the sigmoid approximation x * sigmoid(1.702 x), not the
+    erf form of F.gelu; bench/twin_check.py found the difference (gradient norms 7e-4 apart with F.gelu,
+    1e-5 with this)."""
+    return x * torch.sigmoid(1.702 * x)
+
+
+GELU = {"sigmoid": gelu_sigmoid, "erf": F.gelu}
+
+
 def sinusoidal(length, d):
     """The fixed encoding the Java side feeds: sin at even, cos at odd dimensions."""
     pos = torch.arange(length, dtype=torch.float32)[:, None]
@@ -51,9 +61,10 @@ def sinusoidal(length, d):
 
 
 class Block(nn.Module):
-    def __init__(self, d_model, heads, ff, dropout):
+    def __init__(self, d_model, heads, ff, dropout, gelu="sigmoid"):
         super().__init__()
         self.heads = heads
+        self.gelu = GELU[gelu]
         self.norm1 = nn.LayerNorm(d_model, eps=1e-5)
         self.q = nn.Linear(d_model, d_model)
         self.k = nn.Linear(d_model, d_model)
@@ -75,19 +86,19 @@ class Block(nn.Module):
         scores = q @ k.transpose(-2, -1) / math.sqrt(q.shape[-1]) + bias
         att = torch.softmax(scores, dim=-1) @ v
         x = x + self.drop(self.proj(att.transpose(1, 2).reshape(b, t, d)))
-        x = x + self.drop(self.ff2(F.gelu(self.ff1(self.norm2(x)))))
+        x = x + self.drop(self.ff2(self.gelu(self.ff1(self.norm2(x)))))
         return x
 
 
 class FrameTransformer(nn.Module):
-    def __init__(self, d_model, heads, layers, ff, classes, asset_embedding, max_len, dropout):
+    def __init__(self, d_model, heads, layers, ff, classes, asset_embedding, max_len, dropout, gelu="sigmoid"):
         super().__init__()
         self.classes = classes
         # Rows 0..classes-1 are the relabelled asset classes, row `classes` is "inactive".
         self.asset_embed = nn.Embedding(classes + 1, asset_embedding)
         self.input = nn.Linear(TRACKS * (1 + asset_embedding + REGRESSIONS), d_model)
         self.register_buffer("position", sinusoidal(max_len, d_model))
-        self.blocks = nn.ModuleList(Block(d_model, heads, ff, dropout) for _ in range(layers))
+        self.blocks = nn.ModuleList(Block(d_model, heads, ff, dropout, gelu) for _ in range(layers))
         self.norm = nn.LayerNorm(d_model, eps=1e-5)
         self.head_active = nn.Linear(d_model, TRACKS)
         self.head_asset = nn.Linear(d_model, TRACKS * classes)
@@ -164,6 +175,8 @@ def main():
     p.add_argument("--batch", type=int, default=32)
     p.add_argument("--length", type=int, default=100)
     p.add_argument("--dropout", type=float, default=0.1)
+    p.add_argument("--gelu", choices=sorted(GELU), default="sigmoid",
+                   help="sigmoid: x * sigmoid(1.702 x), what the Java graph computes (default); erf: F.gelu")
     p.add_argument("--threads", type=int, default=0, help="torch.set_num_threads; 0 = leave torch's default")
     p.add_argument("--interop", type=int, default=0, help="torch.set_num_interop_threads; 0 = leave the default")
     p.add_argument("--warmup", type=int, default=3)
@@ -179,7 +192,7 @@ def main():
     gen = torch.Generator().manual_seed(args.seed)
 
     model = FrameTransformer(args.d_model, args.heads, args.layers, args.ff, args.classes,
-                             args.asset_embedding, args.length, args.dropout)
+                             args.asset_embedding, args.length, args.dropout, args.gelu)
     params = sum(p.numel() for p in model.parameters())
     opt = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
     batch = synthetic_batch(args.batch, args.length, args.classes, gen)
@@ -205,7 +218,7 @@ def main():
         "python": platform.python_version(),
         "parameters": params,
         "batch": args.batch, "length": args.length, "d_model": args.d_model, "heads": args.heads,
-        "layers": args.layers, "ff": args.ff,
+        "layers": args.layers, "ff": args.ff, "asset_embedding": args.asset_embedding, "gelu": args.gelu,
         "threads": torch.get_num_threads(), "interop_threads": torch.get_num_interop_threads(),
         "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", ""),
         "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", ""),
