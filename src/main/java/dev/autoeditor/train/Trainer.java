@@ -73,7 +73,7 @@ public final class Trainer {
                     WindowBatch batch = batches.next();
                     Map<String, INDArray> feed = objective.trainingFeed(batch, dropoutRandom(step));
                     // 2. Forward and backward pass: the named loss parts and every parameter's gradient.
-                    OutAndGrad og = model.sameDiff().calculateGradientsAndOutputs(feed, objective.lossOutputs(), optimizer.parameters());
+                    OutAndGrad og = optimizer.gradients(feed, objective.lossOutputs());
                     LossParts loss = objective.read(og.getOutputs());
                     // 3. Global gradient norm (before clipping), then clip, decay and Adam step at this step's rate.
                     double gradNorm = optimizer.gradientNorm(og.getGradients());

@@ -173,7 +173,7 @@ public final class StepProfiler {
                 t[1] = System.nanoTime();
                 Map<String, INDArray> feed = s.objective().trainingFeed(batch, new SplittableRandom(s.settings().seedFor("dropout", step)));
                 t[2] = System.nanoTime();
-                OutAndGrad og = sd.calculateGradientsAndOutputs(feed, s.objective().lossOutputs(), s.optimizer().parameters());
+                OutAndGrad og = s.optimizer().gradients(feed, s.objective().lossOutputs());
                 t[3] = System.nanoTime();
                 s.objective().read(og.getOutputs());
                 t[4] = System.nanoTime();

@@ -50,8 +50,7 @@ public final class TwinExport {
         SupervisedObjective objective = new SupervisedObjective(mc, LossSettings.defaults());
         objective.attach(model);
         Optimizer optimizer = new Optimizer(model.sameDiff(), Optimizer.Settings.from(settings));
-        OutAndGrad og = model.sameDiff().calculateGradientsAndOutputs(objective.validationFeed(batch), objective.lossOutputs(),
-                optimizer.parameters());
+        OutAndGrad og = optimizer.gradients(objective.validationFeed(batch), objective.lossOutputs());
         LossParts loss = objective.read(og.getOutputs());
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("framework", "dl4j");
