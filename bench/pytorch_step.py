@@ -27,6 +27,7 @@ import json
 import math
 import os
 import platform
+import resource
 import statistics
 import sys
 import time
@@ -227,6 +228,7 @@ def main():
         "min_ms": round(min(times), 1),
         "step_ms": [round(t, 1) for t in times],
         "first_loss": round(losses[0], 4), "last_loss": round(losses[-1], 4),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1),
         "load_average": os.getloadavg()[0],
     }))
 
