@@ -1,6 +1,7 @@
 package dev.autoeditor.cli;
 
 import dev.autoeditor.config.ConfigException;
+import dev.autoeditor.pipeline.StandardPhases;
 import dev.autoeditor.util.UserException;
 import dev.autoeditor.util.Version;
 import java.io.PrintWriter;
@@ -23,6 +24,10 @@ import picocli.CommandLine.Command;
             PreprocessCommand.class,
             WindowCommand.class,
             PretrainCommand.class,
+            FinetuneDataCommands.Download.class,
+            FinetuneDataCommands.Convert.class,
+            FinetuneDataCommands.Preprocess.class,
+            FinetuneDataCommands.Window.class,
             EvaluateCommand.class,
             ReportCommand.class,
             PrefsCommand.class,
@@ -46,6 +51,7 @@ public final class AutoEditor implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new AutoEditor());
         shareVersion(cl);
+        cl.getSubcommands().get("full-run").getCommandSpec().usageMessage().description(FullRunCommand.description(StandardPhases.all()));
         cl.setExecutionExceptionHandler(AutoEditor::handleFailure);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;

@@ -1,6 +1,7 @@
 package dev.autoeditor.cli;
 
 import dev.autoeditor.config.Config;
+import dev.autoeditor.util.Interruption;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.concurrent.Callable;
@@ -23,7 +24,11 @@ public abstract class BaseCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         Logging.configure(global.verbosity());
-        return run();
+        // What Ctrl-C would leave, unless the command registers something more precise.
+        try (Interruption.Registration notice = Interruption.whileRunning(() -> "outputs are written under temporary names and"
+                + " moved into place, so none is half-written; run the same command again: " + RunDirOptions.commandLineOf(spec))) {
+            return run();
+        }
     }
 
     /** Does the work; returns an exit code from {@link ExitCodes}. */

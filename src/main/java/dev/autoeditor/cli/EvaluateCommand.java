@@ -1,42 +1,48 @@
 package dev.autoeditor.cli;
 
+import dev.autoeditor.config.Config;
 import dev.autoeditor.data.Split;
 import dev.autoeditor.pipeline.RunLayout;
+import dev.autoeditor.train.ModelArtifact;
 import dev.autoeditor.train.eval.EvaluationReport;
-import dev.autoeditor.train.eval.EvaluationRun;
-import dev.autoeditor.train.eval.ModelUnderTest;
-import dev.autoeditor.train.eval.NormaliserLookup;
+import dev.autoeditor.train.eval.ExportEvaluation;
+import dev.autoeditor.train.eval.WindowEvaluation;
 import dev.autoeditor.util.AtomicFiles;
 import dev.autoeditor.util.UserException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code auto-editor evaluate}: the model beside persistence and a rate-matched random cutter. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Score a trained model on held-out windows beside two baselines: persistence (frame t+1 = frame t) "
-                + "and a random cutter that cuts at the training split's per-frame rate.",
+        description = {"Score a trained model beside two baselines: persistence (frame t+1 = frame t) and a random cutter "
+                + "that cuts at the training split's per-frame rate.",
                 "Active accuracy and F1, asset accuracy on active targets, regression MAE in original units, and cut-point "
-                + "F1 within +-evaluate.cut_tolerance frames (cut thresholds tuned on the validation split). See docs/evaluation.md."})
+                + "F1 within +-evaluate.cut_tolerance frames. See docs/evaluation.md.",
+                "On a run's windows (--data, the default): cut thresholds are tuned on their validation split. On exports "
+                + "the model has never seen (--input): they are converted, normalised and windowed as the model's training "
+                + "data was, and scored with the thresholds stored in the model; nothing but the checkpoint is read."})
 public final class EvaluateCommand extends BaseCommand {
     @Option(names = "--model", paramLabel = "CKPT",
             description = "Checkpoint .json, or a checkpoint folder (its best.json, else last.json). "
-                    + "Default: the run directory's final model (rlhf, else the best of the last supervised phase).")
+                    + "Default: the run directory's final model (best.json, else last.json, of the last model phase that made one).")
     Path model;
 
     @Option(names = "--data", paramLabel = "WINDOWS_DIR",
             description = "Folder written by `auto-editor window`. Default: the run directory's data/windows.")
     Path data;
 
-    @Option(names = "--split", defaultValue = "test", paramLabel = "train|val|test",
-            description = "Split to score (default: ${DEFAULT-VALUE}); thresholds are always tuned on val.")
-    String split;
+    @Option(names = "--input", arity = "1..*", paramLabel = "EXPORT.xml|FOLDER",
+            description = "Premiere Pro XML exports (files, or folders searched for *.xml) to evaluate the model on, instead of windows.")
+    List<Path> input;
 
-    @Option(names = "--normaliser", paramLabel = "FILE",
-            description = "normaliser.json of the windows (default: the checkpoint's, else preprocessed/ beside WINDOWS_DIR).")
-    Path normaliser;
+    @Option(names = "--split", defaultValue = "test", paramLabel = "train|val|test",
+            description = "Split of --data to score (default: ${DEFAULT-VALUE}); thresholds are always tuned on val.")
+    String split;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the table as JSON, with provenance.")
     Path json;
@@ -49,33 +55,40 @@ public final class EvaluateCommand extends BaseCommand {
 
     @Override
     protected int run() throws Exception {
-        // Without --model or --data, the run directory supplies them: its final model and its windows.
+        if (input != null && data != null) {
+            throw new ParameterException(spec.commandLine(), "give --input (exports) or --data (windows), not both");
+        }
+        if (input != null && spec.commandLine().getParseResult().hasMatchedOption("--split")) {
+            throw new ParameterException(spec.commandLine(), "--split chooses a split of --data; --input scores every window of the exports");
+        }
+        // Without --model, the run directory supplies its final model (and, without --input, its windows).
         RunLayout layout = run.layout();
         if (model == null) {
             model = layout.finalModel().orElseThrow(() -> new UserException("no trained model in " + layout.root()
                     + "; pass --model CKPT, or run `auto-editor full-run --run-dir " + layout.root() + "` first"));
         }
-        if (data == null) data = layout.windows();
-        Split chosen;
-        try {
-            chosen = Split.of(split);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--split: " + e.getMessage());
-        }
-        if (!Files.isDirectory(data.resolve(chosen.id()))) {
-            throw new UserException("no " + chosen.id() + " windows in " + data + "; pass --data with a folder written by `auto-editor window`");
-        }
         if (json != null) AtomicFiles.checkOverwrite(json, force);
         var cfg = config();
-        ModelUnderTest loaded = ModelUnderTest.load(model);
-        NormaliserLookup.Found norm = NormaliserLookup.find(normaliser, loaded.info().normaliser(), data);
-        EvaluationReport report = EvaluationRun.run(new EvaluationRun.Inputs(loaded, loaded.describe(), data, chosen,
-                norm.normaliser(), norm.info()), cfg);
+        EvaluationReport report = input != null ? ExportEvaluation.run(ModelArtifact.load(model), input, cfg) : onWindows(cfg, layout);
         out().print(report.toTable());
         if (json != null) {
             report.writeJson(json);
             out().println("wrote " + json);
         }
         return ExitCodes.OK;
+    }
+
+    private EvaluationReport onWindows(Config cfg, RunLayout layout) {
+        if (data == null) data = layout.windows();
+        Split chosen;
+        try {
+            chosen = Split.of(split);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--split: " + e.getMessage());
+        }
+        if (!Files.isDirectory(data.resolve(chosen.id()))) {
+            throw new UserException("no " + chosen.id() + " windows in " + data + "; pass --data with a folder written by `auto-editor window`");
+        }
+        return WindowEvaluation.run(model, data, chosen, cfg).report();
     }
 }

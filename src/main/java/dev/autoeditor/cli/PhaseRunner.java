@@ -10,6 +10,9 @@ import java.util.List;
 
 /** Runs phases of a run directory through the orchestrator and prints what each did. */
 final class PhaseRunner {
+    /** Width of the phase column in full-run's and status's tables: the longest registered name. */
+    static final int WIDTH = StandardPhases.names().stream().mapToInt(String::length).max().orElse(16);
+
     private PhaseRunner() {}
 
     static List<TrainingOrchestrator.Outcome> run(Config config, RunLayout layout, Selection selection, String resumeCommand, PrintWriter out)
@@ -17,8 +20,12 @@ final class PhaseRunner {
         TrainingOrchestrator orchestrator = new TrainingOrchestrator(layout, config, StandardPhases.all(), resumeCommand);
         List<TrainingOrchestrator.Outcome> outcomes = orchestrator.run(selection);
         for (TrainingOrchestrator.Outcome o : outcomes) {
-            String took = o.action().equals("skipped") ? "up to date" : String.format("%.1f s", o.seconds());
-            out.printf("  %-16s %-8s %s%n", o.phase(), o.action(), took);
+            String detail = switch (o.action()) {
+                case SKIPPED -> "up to date";
+                case DISABLED -> o.detail();
+                case RAN, RESUMED -> String.format("%.1f s", o.seconds());
+            };
+            out.printf("  %-" + WIDTH + "s %-8s %s%n", o.phase(), o.action(), detail);
         }
         return outcomes;
     }

@@ -1,11 +1,12 @@
 package dev.autoeditor.cli;
 
-import dev.autoeditor.train.Pretrainer;
-import dev.autoeditor.train.ResumeMode;
-import dev.autoeditor.train.TrainResult;
-import java.nio.file.Path;
+import dev.autoeditor.pipeline.InterruptNotice;
 import dev.autoeditor.pipeline.PretrainPhase;
+import dev.autoeditor.train.Init;
+import dev.autoeditor.train.TrainResult;
+import dev.autoeditor.util.Interruption;
 import dev.autoeditor.util.UserException;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,6 +26,11 @@ public final class PretrainCommand extends BaseCommand {
             description = "Continue from OUT's last checkpoint, or from the checkpoint PATH (a .json or a folder).")
     String resume;
 
+    @Option(names = "--warm-start", paramLabel = "CKPT",
+            description = "Start a new run from another model's weights (a .json, or a folder's best.json): parameters copied "
+                    + "by name where shapes match, the rest initialised from the seed, a fresh optimizer at step 0.")
+    Path warmStart;
+
     @Option(names = "--force", description = "Start afresh although OUT already holds checkpoints (they are replaced as training goes).")
     boolean force;
 
@@ -34,12 +40,21 @@ public final class PretrainCommand extends BaseCommand {
     @Override
     protected int run() throws Exception {
         // Neither folder given: the run directory's pretrain phase, which resumes an interrupted attempt by itself.
-        if (data == null && out == null && resume == null) return PhaseRunner.runOnly(this, run, PretrainPhase.NAME, force);
+        if (data == null && out == null && resume == null && warmStart == null) return PhaseRunner.runOnly(this, run, PretrainPhase.NAME, force);
         if (data == null || out == null) {
             throw new UserException("give both --data and --out, or neither to train in the run directory (--run-dir, default: the current directory)");
         }
-        ResumeMode mode = resume == null ? ResumeMode.NONE : resume.isEmpty() ? ResumeMode.LATEST : ResumeMode.from(Path.of(resume));
-        TrainResult r = Pretrainer.run(data, out, config(), mode, force);
+        if (warmStart != null && resume != null) {
+            throw new UserException("give --resume (continue this run exactly) or --warm-start (a new run from another model's weights), not both");
+        }
+        Init init = warmStart != null ? new Init.WarmStart(warmStart) : resume == null ? new Init.Scratch() : resume.isEmpty() ? Init.resumeIfPresent(out) : new Init.Resume(Path.of(resume));
+        if (resume != null && resume.isEmpty() && init instanceof Init.Scratch) {
+            org.slf4j.LoggerFactory.getLogger(PretrainCommand.class).info("--resume: no checkpoint in {} yet, starting from the beginning", out);
+        }
+        TrainResult r;
+        try (Interruption.Registration notice = Interruption.whileRunning(() -> interruptedAt(out))) {
+            r = PretrainPhase.train(data, out, config(), init, force);
+        }
         summary().printf("pretrain: %d parameters, %d epochs, %d steps%s%n", r.parameters(), r.epochsDone(), r.steps(),
                 r.stoppedEarly() ? " (stopped early)" : "");
         if (Double.isNaN(r.lastValLoss())) summary().printf("  no epoch finished in this run: validation runs at the end of each epoch%n");
@@ -47,5 +62,14 @@ public final class PretrainCommand extends BaseCommand {
         summary().printf("  last checkpoint %s%n", r.lastCheckpoint());
         if (r.bestCheckpoint() != null) summary().printf("  best checkpoint %s%n", r.bestCheckpoint());
         return ExitCodes.OK;
+    }
+
+    /** What Ctrl-C leaves: the newest checkpoint in OUT, and this command with --resume. */
+    private String interruptedAt(Path out) {
+        String checkpoint = InterruptNotice.checkpointIn(out);
+        String command = RunDirOptions.commandLineOf(spec).replaceAll(" --force\\b", "");
+        if (checkpoint == null) return "training in " + out + " stopped before its first checkpoint; run the same command again: " + command;
+        if (resume == null) command += " --resume";
+        return "training in " + out + " stopped; saved: newest checkpoint " + checkpoint + "; resume with: " + command;
     }
 }

@@ -9,6 +9,7 @@ import dev.autoeditor.pipeline.StandardPhases;
 import dev.autoeditor.pipeline.TrainingOrchestrator;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,10 +30,12 @@ public final class StatusCommand extends BaseCommand {
         Config config = settings(layout);
         List<PhaseStatus> status = new TrainingOrchestrator(layout, config, StandardPhases.all(), "").status();
         out.println("run directory " + layout.root() + (Files.exists(layout.manifest()) ? "" : " (no manifest.json yet: nothing has run)"));
-        out.printf("  %-16s %-12s %s%n", "phase", "state", "detail");
+        String row = "  %-" + PhaseRunner.WIDTH + "s %-12s %s%n";
+        out.printf(row, "phase", "state", "detail");
         for (PhaseStatus s : status) {
-            out.printf("  %-16s %-12s %s%n", s.phase(), s.state(), detail(s));
+            out.printf(row, s.phase(), s.state(), detail(s));
         }
+        out.println("final model: " + layout.finalModel().map(Path::toString).orElse("none yet"));
         List<String> next = status.stream().filter(PhaseStatus::wouldRun).map(PhaseStatus::phase).toList();
         if (next.isEmpty()) {
             out.println("next: nothing; every phase is up to date");
@@ -48,7 +51,7 @@ public final class StatusCommand extends BaseCommand {
         var parsed = spec.commandLine().getParseResult();
         boolean explicit = parsed.hasMatchedOption("--profile") || parsed.hasMatchedOption("--config") || parsed.hasMatchedOption("--set");
         if (!explicit && Files.exists(layout.resolvedConfig())) {
-            return ConfigLoader.fromYaml(Files.readString(layout.resolvedConfig()));
+            return ConfigLoader.fromSaved(Files.readString(layout.resolvedConfig()));
         }
         return config();
     }
@@ -57,7 +60,7 @@ public final class StatusCommand extends BaseCommand {
         PhaseRecord r = s.record();
         StringBuilder d = new StringBuilder();
         if (!s.reasons().isEmpty()) d.append(String.join("; ", s.reasons()));
-        if (r != null && r.seconds != null) {
+        if (r != null && r.seconds != null && s.state() != PhaseStatus.State.DISABLED) {
             if (d.length() > 0) d.append(" | ");
             d.append(String.format("last attempt %.1f s, %d attempt(s)", r.seconds, r.attempts));
         }

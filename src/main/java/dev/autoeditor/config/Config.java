@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The resolved settings of a run: flat dotted keys ({@code window.length}) to values whose types
@@ -15,9 +16,27 @@ import java.util.TreeMap;
  */
 public final class Config {
     private final Map<String, Object> values;
+    /** Told the key of every value read through this view; a no-op except in {@link #recording}. */
+    private final Consumer<String> onRead;
 
     Config(Map<String, Object> values) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.onRead = key -> {};
+    }
+
+    private Config(Config base, Consumer<String> onRead) {
+        this.values = base.values;
+        this.onRead = onRead;
+    }
+
+    /**
+     * The same settings, telling {@code onRead} the key of every {@link #get} (and so every typed
+     * getter and {@link #hashOf}) and {@link #has}. A test runs a phase with it to check the phase
+     * reads only the keys it declares. {@link #asMap()} is a snapshot for provenance and is not
+     * reported, nor are key names listed by {@link #keysUnder}.
+     */
+    public Config recording(Consumer<String> onRead) {
+        return new Config(this, onRead);
     }
 
     /** A config holding exactly these flat values (tests and checkpoints). */
@@ -26,10 +45,12 @@ public final class Config {
     }
 
     public boolean has(String key) {
+        onRead.accept(key);
         return values.containsKey(key);
     }
 
     public Object get(String key) {
+        onRead.accept(key);
         Object v = values.get(key);
         if (v == null && !values.containsKey(key)) {
             throw new ConfigException("unknown config key '" + key + "'" + ConfigLoader.suggestion(key, values.keySet()));
@@ -122,6 +143,19 @@ public final class Config {
             copy.put(e.getKey(), ConfigLoader.checkType(e.getKey(), values, e.getValue(), "override"));
         }
         return new Config(copy);
+    }
+
+    /**
+     * The settings named by {@code keysOrSections}, key to value in the order named: each entry is a
+     * key, or a section whose keys are taken in sorted order (what provenance records).
+     */
+    public Map<String, Object> select(Collection<String> keysOrSections) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String k : keysOrSections) {
+            List<String> under = keysUnder(k);
+            for (String u : under.isEmpty() ? List.of(k) : under) out.putIfAbsent(u, get(u));
+        }
+        return out;
     }
 
     /** SHA-256 of the given keys and their values: what a phase's inputs hash covers. */

@@ -237,4 +237,17 @@ public final class ConfigLoader {
         flatten("", parse(new java.io.ByteArrayInputStream(yamlText.getBytes(StandardCharsets.UTF_8)), "saved config"), flat);
         return new Config(flat);
     }
+
+    /**
+     * The settings a run saved (config.resolved.yaml) over today's defaults: keys added since the run
+     * take their default, and keys since removed or renamed are dropped, so an older run directory
+     * still reads. Values keep the types the defaults check.
+     */
+    public static Config fromSaved(String yamlText) {
+        Map<String, Object> values = readDefaults();
+        for (var e : fromYaml(yamlText).asMap().entrySet()) {
+            if (values.containsKey(e.getKey())) values.put(e.getKey(), checkType(e.getKey(), values, e.getValue(), "saved config"));
+        }
+        return new Config(values);
+    }
 }

@@ -59,9 +59,9 @@ public final class BatchIterator implements Iterator<WindowBatch>, AutoCloseable
             if (prefetch < 0) throw new IllegalArgumentException("prefetch must not be negative");
         }
 
-        /** Training options from the settings: train.batch_size, window.drop_last_batch, seed, train.prefetch. */
+        /** Training options from the settings: train.batch_size, train.drop_last_batch, seed, train.prefetch. */
         public static Options training(Config cfg) {
-            return new Options(cfg.getInt("train.batch_size", 1, 1 << 20), cfg.getBoolean("window.drop_last_batch"), true,
+            return new Options(cfg.getInt("train.batch_size", 1, 1 << 20), cfg.getBoolean("train.drop_last_batch"), true,
                     cfg.getLong("seed"), cfg.getInt("train.prefetch", 0, 1024));
         }
 

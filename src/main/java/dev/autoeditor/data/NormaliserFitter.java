@@ -119,6 +119,9 @@ public final class NormaliserFitter {
             }
         }
         Map<String, Object> prov = new LinkedHashMap<>(provenance);
+        // The fit's statistics are notes of the provenance record (util.Provenance), beside any given.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> notes = new LinkedHashMap<>(prov.get("notes") instanceof Map<?, ?> given ? (Map<String, Object>) given : Map.of());
         Map<String, Object> stats = new LinkedHashMap<>();
         for (int f = 0; f < fields; f++) {
             Map<String, Object> s = new LinkedHashMap<>();
@@ -129,8 +132,9 @@ public final class NormaliserFitter {
             s.put("note", note[f]);
             stats.put(dev.autoeditor.timeline.KeyframeColumns.REGRESSION_FIELDS.get(f), s);
         }
-        prov.put("statistics", stats);
-        if (method.equals("robust")) prov.put("reservoir_size", reservoirSize);
+        notes.put("statistics", stats);
+        if (method.equals("robust")) notes.put("reservoir_size", reservoirSize);
+        prov.put("notes", notes);
         return new Normaliser(method, center, scale, prov);
     }
 

@@ -1,9 +1,11 @@
 package dev.autoeditor.data;
 
 import dev.autoeditor.config.Config;
+import dev.autoeditor.timeline.table.ConvertProvenance;
 import dev.autoeditor.util.AtomicFiles;
 import dev.autoeditor.util.OrderedMaps;
 import dev.autoeditor.util.Progress;
+import dev.autoeditor.util.Provenance;
 import dev.autoeditor.util.UserException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code preprocess}: splits the projects of a keyframe CSV into train, validation and test and fits
- * the normaliser on the training split. Streams the CSV in memory that grows with the number of
+ * the normaliser on the training split ({@code preprocess.normaliser: fit}), or takes it unchanged
+ * from a trained model ({@code from_model}: fine-tuning data must be normalised as the model's was).
+ * The CSV's sample rate, from convert's sidecar, is passed on in splits.json. Streams the CSV in memory that grows with the number of
  * sequences, not rows: one pass hashes each sequence's track values and the file (for grouping
  * re-exports and for provenance) and gathers per-project moments, from which the standard normaliser
  * of the training projects is merged; the robust method needs a second pass that feeds the training
@@ -38,10 +42,11 @@ public final class Preprocessor {
 
     public static PreprocessResult run(Path csv, Path outDir, Config cfg, boolean force) {
         long start = System.nanoTime();
-        SplitPlanner planner = new SplitPlanner(cfg.getDouble("preprocess.train_fraction"), cfg.getDouble("preprocess.val_fraction"),
-                cfg.getBoolean("preprocess.drop_duplicates"), cfg.getLong("seed"));
-        String method = cfg.getChoice("preprocess.normaliser", "standard", "robust");
-        int reservoir = cfg.getInt("preprocess.robust_sample", 1000, 50_000_000);
+        PreprocessSettings settings = PreprocessSettings.from(cfg);
+        SplitPlanner planner = new SplitPlanner(settings.trainFraction(), settings.valFraction(), settings.dropDuplicates(), settings.seed());
+        NormaliserSource source = NormaliserSource.from(cfg);
+        String method = settings.normaliser();
+        int reservoir = settings.robustSample();
         Path splitsFile = outDir.resolve(SplitsFile.NAME);
         Path normaliserFile = outDir.resolve(NORMALISER);
         AtomicFiles.checkOverwrite(splitsFile, force);
@@ -79,26 +84,40 @@ public final class Preprocessor {
             sequenceHashes.put(p.name(), hs);
         }
         SplitPlan plan = planner.plan(projectHash, sequenceHashes);
-
-        NormaliserFitter fitter = new NormaliserFitter(method, reservoir, cfg.getLong("seed"));
-        long trainRows = 0;
-        if (fitter.fitsFromMoments()) {
-            // standard: merge the training projects' moments from the first pass, in name order
-            for (String p : plan.projects(Split.TRAIN)) {
-                SourceCatalog.ProjectInfo info = catalog.projects().get(p);
-                fitter.addMoments(info.moments());
-                trainRows += info.rows();
-            }
-        } else {
-            trainRows = fitFromSecondPass(csv, sha, catalog.rows(), plan, fitter);
+        String sampleFps = ConvertProvenance.sampleFps(csv, sha).orElse(null);
+        if (sampleFps == null) {
+            log.warn("{} has no matching provenance sidecar ({}), so its sample rate is unknown: models trained on it cannot "
+                    + "evaluate or edit new exports; make the CSV with `auto-editor convert`", csv, ConvertProvenance.sidecarFor(csv).getFileName());
         }
 
-        Map<String, Object> provenance = Provenance.of("preprocess", cfg, List.of("seed", "preprocess"));
-        Map<String, Object> normProv = new LinkedHashMap<>(provenance);
-        normProv.put("source_csv", csv.toAbsolutePath().normalize().toString());
-        normProv.put("source_sha256", sha);
-        normProv.put("fitted_on", "train split, active entries only: " + trainRows + " rows");
-        Normaliser normaliser = fitter.fit(normProv);
+        Map<String, Object> csvInput = new LinkedHashMap<>();
+        csvInput.put("path", csv.toAbsolutePath().normalize().toString());
+        csvInput.put("sha256", sha);
+        csvInput.put("sample_fps", sampleFps);
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("keyframes_csv", csvInput);
+        if (source.fromModel()) inputs.put("normaliser_model", source.describe());
+        Provenance provenance = Provenance.of("preprocess", settings.seed(), cfg.select(PreprocessSettings.KEYS), inputs);
+        Normaliser normaliser;
+        if (source.fromModel()) {
+            // Fine-tuning data is normalised with the statistics the model was trained with, never refitted.
+            normaliser = source.normaliser();
+            log.info("normaliser taken from model {} ({})", source.checkpoint(), normaliser.method());
+        } else {
+            NormaliserFitter fitter = new NormaliserFitter(method, reservoir, settings.seed());
+            long trainRows = 0;
+            if (fitter.fitsFromMoments()) {
+                // standard: merge the training projects' moments from the first pass, in name order
+                for (String p : plan.projects(Split.TRAIN)) {
+                    SourceCatalog.ProjectInfo info = catalog.projects().get(p);
+                    fitter.addMoments(info.moments());
+                    trainRows += info.rows();
+                }
+            } else {
+                trainRows = fitFromSecondPass(csv, sha, catalog.rows(), plan, fitter);
+            }
+            normaliser = fitter.fit(provenance.withNote("fitted_on", "train split, active entries only: " + trainRows + " rows").toMap());
+        }
 
         Map<Split, Integer> projectsPerSplit = new EnumMap<>(Split.class);
         Map<Split, Long> rowsPerSplit = new EnumMap<>(Split.class);
@@ -120,8 +139,8 @@ public final class Preprocessor {
         try {
             Files.createDirectories(outDir);
             normaliser.save(normaliserFile);
-            SplitsFile.write(splitsFile, csv, sha, bytes, catalog.rows(), plan,
-                    extra(plan, catalog, projectsPerSplit, rowsPerSplit, duplicateRows, normaliserFile, provenance));
+            SplitsFile.write(splitsFile, csv, sha, bytes, catalog.rows(), sampleFps, plan,
+                    extra(plan, catalog, projectsPerSplit, rowsPerSplit, duplicateRows, normaliserFile, source, provenance.toMap()));
         } catch (IOException e) {
             throw new UserException("cannot write preprocess output in " + outDir + ": " + e.getMessage(), e);
         }
@@ -155,7 +174,7 @@ public final class Preprocessor {
 
     private static Map<String, Object> extra(SplitPlan plan, SourceCatalog catalog, Map<Split, Integer> projectsPerSplit,
                                              Map<Split, Long> rowsPerSplit, long duplicateRows, Path normaliserFile,
-                                             Map<String, Object> provenance) throws IOException {
+                                             NormaliserSource source, Map<String, Object> provenance) throws IOException {
         Map<String, Object> extra = new LinkedHashMap<>();
         Map<String, Object> counts = new LinkedHashMap<>();
         for (Split s : Split.values()) {
@@ -181,7 +200,12 @@ public final class Preprocessor {
         Map<String, Object> hashes = new LinkedHashMap<>();
         for (SourceCatalog.ProjectInfo p : catalog.projects().values()) hashes.put(p.name(), p.projectHash());
         extra.put("project_track_hashes", hashes);
-        extra.put("normaliser", OrderedMaps.of("file", NORMALISER, "sha256", dev.autoeditor.util.Hashing.sha256(normaliserFile)));
+        Map<String, Object> normaliser = new LinkedHashMap<>();
+        normaliser.put("file", NORMALISER);
+        normaliser.put("sha256", dev.autoeditor.util.Hashing.sha256(normaliserFile));
+        normaliser.put("source", source.fromModel() ? "from_model" : "fit");
+        if (source.fromModel()) normaliser.put("model", source.describe());
+        extra.put("normaliser", normaliser);
         extra.put("provenance", provenance);
         return extra;
     }

@@ -1,10 +1,10 @@
 package dev.autoeditor.data;
 
+import dev.autoeditor.util.DiskSpace;
 import dev.autoeditor.util.Hashing;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -48,13 +48,14 @@ final class ShardWriter implements AutoCloseable {
             count++;
             if (inShard == shardWindows) closeShard();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write shard " + dir.resolve(currentName), e);
+            throw DiskSpace.writeFailure(dir.resolve(currentName), "window shard", e);
         }
     }
 
     private void open() throws IOException {
         Files.createDirectories(dir);
         currentName = String.format("shard-%05d.bin", shards.size());
+        DiskSpace.checkWrite(dir.resolve(currentName));
         digest = Hashing.sha256();
         out = new BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(dir.resolve(currentName)), digest), 1 << 20);
         out.write(layout.header());
@@ -78,7 +79,7 @@ final class ShardWriter implements AutoCloseable {
         try {
             if (out != null) closeShard();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write shard " + dir.resolve(currentName), e);
+            throw DiskSpace.writeFailure(dir.resolve(currentName), "window shard", e);
         }
         return List.copyOf(shards);
     }

@@ -23,16 +23,17 @@ import java.util.Map;
  * @param splitOf    kept project to split
  * @param duplicates dropped project to the kept project it duplicates
  * @param normaliserSha256 SHA-256 of the normaliser.json written beside it
+ * @param sampleFps  the CSV's sample rate as convert recorded it ("5", "native"), or null when unknown
  */
 public record SplitsFile(Path csv, String csvSha256, long csvBytes, long csvRows, Map<String, Split> splitOf,
-                         Map<String, String> duplicates, String normaliserSha256) {
+                         Map<String, String> duplicates, String normaliserSha256, String sampleFps) {
     public static final String NAME = "splits.json";
     public static final String FORMAT = "auto-editor-splits/1";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Writes the document; {@code extra} (counts, groups, provenance) is appended as given. */
-    static void write(Path file, Path csv, String sha256, long bytes, long rows, SplitPlan plan, Map<String, Object> extra)
-            throws IOException {
+    static void write(Path file, Path csv, String sha256, long bytes, long rows, String sampleFps, SplitPlan plan,
+                      Map<String, Object> extra) throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format", FORMAT);
         Map<String, Object> source = new LinkedHashMap<>();
@@ -43,6 +44,7 @@ public record SplitsFile(Path csv, String csvSha256, long csvBytes, long csvRows
         source.put("sha256", sha256);
         source.put("bytes", bytes);
         source.put("rows", rows);
+        source.put("sample_fps", sampleFps);
         doc.put("source", source);
         Map<String, Object> projects = new LinkedHashMap<>();
         for (Split s : Split.values()) projects.put(s.id(), plan.projects(s));
@@ -84,7 +86,8 @@ public record SplitsFile(Path csv, String csvSha256, long csvBytes, long csvRows
                 duplicates.put(d.path("project").asText(), d.path("duplicate_of").asText());
             }
             return new SplitsFile(csv, src.path("sha256").asText(), src.path("bytes").asLong(), src.path("rows").asLong(),
-                    splitOf, duplicates, doc.path("normaliser").path("sha256").asText());
+                    splitOf, duplicates, doc.path("normaliser").path("sha256").asText(),
+                    src.path("sample_fps").isTextual() ? src.path("sample_fps").asText() : null);
         } catch (IOException e) {
             throw new UserException(file + " is unreadable (" + e.getMessage() + "); re-run `auto-editor preprocess`", e);
         }

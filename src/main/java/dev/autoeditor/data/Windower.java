@@ -1,11 +1,11 @@
 package dev.autoeditor.data;
 
 import dev.autoeditor.config.Config;
-import dev.autoeditor.config.ConfigException;
 import dev.autoeditor.util.AtomicFiles;
 import dev.autoeditor.util.Hashing;
 import dev.autoeditor.util.OrderedMaps;
 import dev.autoeditor.util.Progress;
+import dev.autoeditor.util.Provenance;
 import dev.autoeditor.util.Trees;
 import dev.autoeditor.util.UserException;
 import java.io.IOException;
@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class Windower {
     private static final Logger log = LoggerFactory.getLogger(Windower.class);
     public static final String SUMMARY = "windows.json";
+    /** Format 2 added "data" and "normaliser" (the {@link DataSpec} a model carries on). */
+    public static final String SUMMARY_FORMAT = "auto-editor-windows-summary/2";
     static final String TEMP = ".windows.tmp";
 
     private Windower() {}
@@ -40,11 +42,11 @@ public final class Windower {
 
     public static WindowResult run(Path preprocessedDir, Path outDir, Config cfg, boolean force) {
         long start = System.nanoTime();
-        WindowLayout layout = layout(cfg);
-        int stride = cfg.getInt("window.stride", 1, layout.length());
-        int minFrames = cfg.getInt("window.min_sequence_frames", 1, Integer.MAX_VALUE);
-        int maxShard = (int) Math.min(Integer.MAX_VALUE, (Integer.MAX_VALUE - WindowLayout.HEADER_BYTES) / (long) layout.recordBytes());
-        int shardWindows = cfg.getInt("window.shard_windows", 1, maxShard);
+        WindowSettings settings = WindowSettings.from(cfg);
+        WindowLayout layout = settings.layout();
+        int stride = settings.stride();
+        int minFrames = settings.minSequenceFrames();
+        int shardWindows = settings.shardWindows();
 
         SplitsFile splits = SplitsFile.load(preprocessedDir);
         Path normaliserFile = preprocessedDir.resolve(Preprocessor.NORMALISER);
@@ -130,7 +132,15 @@ public final class Windower {
         source.put("splits_sha256", splitsSha);
         source.put("normaliser_sha256", normaliserSha);
         source.put("normaliser_method", normaliser.method());
-        Map<String, Object> provenance = Provenance.of("window", cfg, List.of("seed", "window", "model.asset_classes"));
+        source.put("sample_fps", splits.sampleFps());
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("splits_sha256", splitsSha);
+        inputs.put("keyframes_csv_sha256", sha);
+        inputs.put("normaliser_sha256", normaliserSha);
+        List<String> keys = new ArrayList<>(WindowSettings.KEYS);
+        keys.add(0, "seed");
+        Map<String, Object> provenance = Provenance.of("window", cfg.getLong("seed"), cfg.select(keys), inputs).toMap();
+        DataSpec spec = new DataSpec(splits.sampleFps(), layout.length(), stride, minFrames, layout.assetClasses(), normaliser);
         Map<Split, Long> windows = new EnumMap<>(Split.class);
         Map<Split, Integer> kept = new EnumMap<>(Split.class);
         try {
@@ -143,7 +153,7 @@ public final class Windower {
                 windows.put(s, writers.get(s).count());
                 kept.put(s, sequences.get(s).size());
             }
-            writeSummary(tmp.resolve(SUMMARY), splits, windows, kept, droppedShort, duplicateRows, source, provenance);
+            writeSummary(tmp.resolve(SUMMARY), splits, windows, kept, droppedShort, duplicateRows, source, spec, provenance);
             // The summary marks a complete output: it goes first and returns last, so a kill while the
             // splits are swapped leaves no mix of old and new splits that readers would take as whole.
             Files.deleteIfExists(outDir.resolve(SUMMARY));
@@ -163,17 +173,6 @@ public final class Windower {
                 splits.csvRows(), total, windows.get(Split.TRAIN), windows.get(Split.VAL), windows.get(Split.TEST),
                 droppedShort.values().stream().mapToInt(Integer::intValue).sum(), String.format("%.1f", seconds));
         return new WindowResult(outDir, splits.csvRows(), windows, kept, droppedShort, duplicateRows, seconds);
-    }
-
-    /** The record layout the settings ask for; also validates them. */
-    static WindowLayout layout(Config cfg) {
-        int length = cfg.getInt("window.length", 1, 100_000);
-        int classes = cfg.getInt("model.asset_classes", 2, 127);
-        if (cfg.getInt("window.stride") > length || cfg.getInt("window.stride") < 1) {
-            throw new ConfigException("config key 'window.stride' is " + cfg.getInt("window.stride")
-                    + "; it must lie between 1 and window.length (" + length + ") so every frame falls in a window");
-        }
-        return new WindowLayout(length, classes);
     }
 
     private static void finishSequence(SequenceWindower windower, List<ShardIndex.SequenceEntry> list, Map<Split, Integer> dropped,
@@ -213,9 +212,9 @@ public final class Windower {
 
     private static void writeSummary(Path file, SplitsFile splits, Map<Split, Long> windows, Map<Split, Integer> kept,
                                      Map<Split, Integer> dropped, long duplicateRows, Map<String, Object> source,
-                                     Map<String, Object> provenance) throws IOException {
+                                     DataSpec spec, Map<String, Object> provenance) throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("format", "auto-editor-windows-summary/1");
+        doc.put("format", SUMMARY_FORMAT);
         doc.put("rows", splits.csvRows());
         doc.put("duplicate_rows_skipped", duplicateRows);
         Map<String, Object> per = new LinkedHashMap<>();
@@ -224,6 +223,9 @@ public final class Windower {
         }
         doc.put("splits", per);
         doc.put("source", source);
+        // What a model trained on these windows must carry to window new exports the same way (DataSpec).
+        doc.put("data", spec.toDocument());
+        doc.put("normaliser", spec.normaliser().toDocument());
         doc.put("provenance", provenance);
         AtomicFiles.writeString(file, SplitsFile.JSON.writeValueAsString(doc) + "\n");
     }

@@ -4,10 +4,10 @@ import dev.autoeditor.util.UserException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.Locale;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -22,11 +22,60 @@ import org.slf4j.LoggerFactory;
  * Unpacks zip and tar.gz archives so that nothing lands outside the target folder: entries with
  * absolute paths or {@code ..} that leave the folder are refused, links that point outside are
  * refused, and links that stay inside are skipped (following them while writing could still escape).
+ * Nor may an archive flood the disk: the bytes written are counted as they are written (sizes an
+ * archive declares can lie), and unpacking stops once they pass {@link Limits#maxBytes()} or
+ * {@link Limits#maxRatio()} times the archive's own size.
  */
 public final class ArchiveExtractor {
     private static final Logger log = LoggerFactory.getLogger(ArchiveExtractor.class);
+    /** The ratio is not applied below this many bytes: tiny archives of text may pack tighter than big ones. */
+    static final long RATIO_GRACE_BYTES = 16L << 20;
+    /** Longest link target read from a zip entry (its content); a longer one is no path. */
+    private static final int MAX_LINK_BYTES = 4096;
 
     private ArchiveExtractor() {}
+
+    /** How far an archive may unpack: bytes in all, and bytes per byte of the archive. */
+    public record Limits(long maxBytes, double maxRatio) {
+        public static final Limits DEFAULT = new Limits(DownloadSettings.DEFAULT_MAX_EXTRACT_BYTES, DownloadSettings.DEFAULT_MAX_EXTRACT_RATIO);
+    }
+
+    /** Counts the bytes written while unpacking one archive and stops at the limits. */
+    private static final class Budget {
+        private final Limits limits;
+        private final long archiveBytes;
+        private final String archiveName;
+        private long written;
+
+        Budget(Limits limits, long archiveBytes, String archiveName) {
+            this.limits = limits;
+            this.archiveBytes = archiveBytes;
+            this.archiveName = archiveName;
+        }
+
+        void add(long n, String entry) {
+            written += n;
+            if (written > limits.maxBytes()) {
+                throw new UserException(archiveName + " unpacks to more than " + (limits.maxBytes() >> 20) + " MB (passed at entry '"
+                        + entry + "'), the limit download.max_extract_mb; it is refused as a possible zip bomb and nothing is"
+                        + " installed; if the archive is genuine, raise download.max_extract_mb");
+            }
+            if (written > RATIO_GRACE_BYTES && written > limits.maxRatio() * archiveBytes) {
+                throw new UserException(archiveName + " unpacks to more than " + number(limits.maxRatio()) + " times its size ("
+                        + mb(written) + " from " + mb(archiveBytes) + ", at entry '" + entry + "'), the limit"
+                        + " download.max_extract_ratio; it is refused as a possible zip bomb and nothing is installed; if the"
+                        + " archive is genuine, raise download.max_extract_ratio");
+            }
+        }
+
+        private static String mb(long bytes) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1 << 20));
+        }
+
+        private static String number(double v) {
+            return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        }
+    }
 
     /** True when the file name ends like an archive this class unpacks. */
     public static boolean isArchive(String fileName) {
@@ -35,21 +84,28 @@ public final class ArchiveExtractor {
     }
 
     /**
-     * Unpacks {@code archive} (its type from {@code fileName}) into {@code dest}, which must be empty or absent.
+     * Unpacks {@code archive} (its type from {@code fileName}) into {@code dest}, which must be empty or
+     * absent, within the default limits.
      *
      * @return the number of files written
      */
     public static int extract(Path archive, String fileName, Path dest) throws IOException {
+        return extract(archive, fileName, dest, Limits.DEFAULT);
+    }
+
+    /** Unpacks {@code archive} into {@code dest}, stopping with a UserException once it passes {@code limits}. */
+    public static int extract(Path archive, String fileName, Path dest, Limits limits) throws IOException {
         Files.createDirectories(dest);
         Path root = dest.toRealPath();
+        Budget budget = new Budget(limits, Files.size(archive), "archive " + fileName + " (" + archive + ")");
         if (fileName.toLowerCase(Locale.ROOT).endsWith(".zip")) {
             // ZipFile reads the central directory, the only place that marks an entry as a symbolic link.
             try (ZipFile zip = ZipFile.builder().setPath(archive).get()) {
                 int files = 0;
                 for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
                     try (InputStream in = zip.getInputStream(entry)) {
-                        String link = entry.isUnixSymlink() ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : null;
-                        files += place(root, archive, entry.getName(), entry.isDirectory(), link, false, in);
+                        String link = entry.isUnixSymlink() ? linkTarget(in, archive, entry.getName()) : null;
+                        files += place(root, archive, entry.getName(), entry.isDirectory(), link, false, in, budget);
                     }
                 }
                 return files;
@@ -61,15 +117,26 @@ public final class ArchiveExtractor {
             TarArchiveEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 boolean isLink = entry.isSymbolicLink() || entry.isLink();
-                files += place(root, archive, entry.getName(), entry.isDirectory(), isLink ? entry.getLinkName() : null, entry.isLink(), in);
+                files += place(root, archive, entry.getName(), entry.isDirectory(), isLink ? entry.getLinkName() : null, entry.isLink(),
+                        in, budget);
             }
             return files;
         }
     }
 
+    /** A zip symlink's target is its content: read a path's worth, no more. */
+    private static String linkTarget(InputStream in, Path archive, String name) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_LINK_BYTES + 1);
+        if (bytes.length > MAX_LINK_BYTES) {
+            throw new UserException("archive " + archive + ": link entry '" + name + "' has a target longer than " + MAX_LINK_BYTES
+                    + " bytes; refusing to unpack it");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
     /** Writes one entry under {@code root}; returns 1 for a file written, else 0. */
-    private static int place(Path root, Path archive, String name, boolean directory, String link, boolean hardLink, InputStream content)
-            throws IOException {
+    private static int place(Path root, Path archive, String name, boolean directory, String link, boolean hardLink, InputStream content,
+                             Budget budget) throws IOException {
         Path target = inside(root, name, archive);
         if (link != null) {
             // Hard links name a path from the archive's root, symbolic links one from their own folder.
@@ -90,7 +157,14 @@ public final class ArchiveExtractor {
         if (!target.getParent().toRealPath().startsWith(root)) {
             throw new UserException("archive " + archive + ": entry '" + name + "' would be written outside the folder it unpacks into");
         }
-        Files.copy(content, target, StandardCopyOption.REPLACE_EXISTING);
+        try (OutputStream out = Files.newOutputStream(target)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = content.read(buffer)) > 0) {
+                budget.add(n, name);
+                out.write(buffer, 0, n);
+            }
+        }
         return 1;
     }
 

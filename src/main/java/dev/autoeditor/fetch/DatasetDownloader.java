@@ -6,19 +6,28 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Fetches the datasets listed under {@code download.data} (archives of xmeml projects by URL, or
- * local folders of exports) into a folder (data/raw), each under its own name.
+ * Fetches the datasets listed under a config key ({@code download.data}, or {@code finetune.data} for
+ * the fine-tuning data) (archives of xmeml projects by URL, or local folders of exports) into a
+ * folder (data/raw), each under its own name.
  */
 public final class DatasetDownloader {
     private final Config config;
+    private final String key;
 
+    /** The datasets under {@code download.data}. */
     public DatasetDownloader(Config config) {
-        this.config = config;
+        this(config, "download.data");
     }
 
-    /** The configured dataset sources, checked; empty means the built-in synthetic corpus. */
+    /** @param key the config key listing the sources, for example {@code finetune.data} */
+    public DatasetDownloader(Config config, String key) {
+        this.config = config;
+        this.key = key;
+    }
+
+    /** The configured dataset sources, checked; for download.data, empty means the built-in synthetic corpus. */
     public List<DownloadSource> sources() {
-        return DownloadSource.fromConfig(config, "download.data");
+        return DownloadSource.fromConfig(config, key);
     }
 
     public List<InstalledSource> download(Path target) throws IOException, InterruptedException {

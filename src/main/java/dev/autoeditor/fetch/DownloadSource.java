@@ -62,7 +62,7 @@ public record DownloadSource(String name, String location, String sha256) {
         return last.isEmpty() || last.equals(".") || last.equals("..") ? name : last;
     }
 
-    /** Reads the list under {@code key} (download.models or download.data), checking every entry. */
+    /** Reads the list under {@code key} (download.models, download.data or finetune.data), checking every entry. */
     public static List<DownloadSource> fromConfig(Config config, String key) {
         List<DownloadSource> sources = new ArrayList<>();
         List<Object> items = config.getList(key);

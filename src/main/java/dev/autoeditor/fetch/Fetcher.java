@@ -27,6 +27,10 @@ public final class Fetcher {
         this.http = new HttpFetcher(settings);
     }
 
+    public DownloadSettings settings() {
+        return settings;
+    }
+
     public Path cacheDir() {
         return settings.cacheDir();
     }

@@ -90,6 +90,11 @@ final class FileBodySubscriber implements HttpResponse.BodySubscriber<Long> {
         return written;
     }
 
+    /** Whether any byte arrived (rather than only the headers). */
+    boolean receivedAny() {
+        return written > start;
+    }
+
     long nanosSinceLastByte() {
         return System.nanoTime() - lastActivityNanos;
     }

@@ -46,7 +46,7 @@ final class SourceInstaller {
             if (Files.isDirectory(fetched.path())) {
                 files = copyTree(fetched.path(), staging);
             } else if (ArchiveExtractor.isArchive(source.fileName())) {
-                files = ArchiveExtractor.extract(fetched.path(), source.fileName(), staging);
+                files = ArchiveExtractor.extract(fetched.path(), source.fileName(), staging, fetcher.settings().extractLimits());
             } else {
                 Files.copy(fetched.path(), staging.resolve(source.fileName()), StandardCopyOption.REPLACE_EXISTING);
                 files = 1;

@@ -13,6 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Turns a {@link WindowBatch} into the graph's input arrays (SameDiff placeholders). For training, the inputs are
  * frames 0..T-2 and the targets frames 1..T-1, so entry t predicts frame t+1; a pair counts only
  * where both frames are real (not padding). For prediction, all T frames are inputs.
+ * The network's inputs and the supervised loss's inputs are separate maps, so another objective can
+ * reuse the first and supply its own targets.
  */
 public final class FrameInputs {
     private static final int K = WindowBatch.TRACKS;
@@ -30,21 +32,38 @@ public final class FrameInputs {
     }
 
     /**
-     * Inputs of frames 0..T-2, targets of frames 1..T-1, loss weights, and dropout masks drawn from
-     * {@code dropoutRandom} (null: dropout off, as in validation).
+     * The supervised feed ({@link SupervisedLoss}): {@link #trainingInputs}, {@link #targets} and the loss
+     * settings. Dropout masks are drawn from {@code dropoutRandom} (null: dropout off, as in validation).
      */
     public static Map<String, INDArray> forTraining(WindowBatch batch, ModelConfig mc, LossSettings loss, SplittableRandom dropoutRandom) {
+        Map<String, INDArray> m = trainingInputs(batch, mc, dropoutRandom);
+        m.putAll(targets(batch, mc));
+        m.putAll(lossSettings(loss));
+        return m;
+    }
+
+    /**
+     * The network's inputs for training on next-frame pairs: frames 0..T-2 (entry t then predicts frame
+     * t+1), and dropout masks drawn from {@code dropoutRandom} (null: dropout off). Any objective over
+     * the windows starts from these.
+     */
+    public static Map<String, INDArray> trainingInputs(WindowBatch batch, ModelConfig mc, SplittableRandom dropoutRandom) {
         int steps = batch.length() - 1;
         if (steps < 1) throw new IllegalArgumentException("windows need at least 2 frames, got " + batch.length());
         Map<String, INDArray> m = inputs(batch, mc, steps);
-        targets(m, batch, mc, steps);
+        if (dropoutRandom == null) dropoutOff(m, mc);
+        else dropoutMasks(m, mc, batch.size() * steps, dropoutRandom);
+        return m;
+    }
+
+    /** The loss settings as the scalar inputs of {@link SupervisedLoss}. */
+    public static Map<String, INDArray> lossSettings(LossSettings loss) {
+        Map<String, INDArray> m = new HashMap<>();
         m.put(LOSS_WEIGHT_ACTIVE, Nd4j.scalar((float) loss.weightActive()));
         m.put(LOSS_WEIGHT_ASSET, Nd4j.scalar((float) loss.weightAsset()));
         m.put(LOSS_WEIGHT_REGRESSION, Nd4j.scalar((float) loss.weightRegression()));
         m.put(HUBER_DELTA, Nd4j.scalar((float) loss.huberDelta()));
         m.put(USE_MSE, Nd4j.scalar(loss.mse() ? 1f : 0f));
-        if (dropoutRandom == null) dropoutOff(m, mc);
-        else dropoutMasks(m, mc, batch.size() * steps, dropoutRandom);
         return m;
     }
 
@@ -103,7 +122,14 @@ public final class FrameInputs {
         return out;
     }
 
-    private static void targets(Map<String, INDArray> m, WindowBatch batch, ModelConfig mc, int steps) {
+    /**
+     * The true frames 1..T-1 as {@link SupervisedLoss}'s targets, with the weight arrays that mask padding
+     * and hold each mean's 1/count. The targets are hard (0/1, one-hot); an objective with soft targets
+     * replaces TARGET_ACTIVE and TARGET_ASSET and keeps the weights.
+     */
+    public static Map<String, INDArray> targets(WindowBatch batch, ModelConfig mc) {
+        int steps = batch.length() - 1;
+        Map<String, INDArray> m = new HashMap<>();
         int b = batch.size();
         int t = batch.length();
         int c = mc.assetClasses();
@@ -144,6 +170,7 @@ public final class FrameInputs {
         m.put(WEIGHT_ACTIVE, Nd4j.create(weightActive, new long[] {b, steps, K}, 'c'));
         m.put(WEIGHT_ASSET, Nd4j.create(weightAsset, new long[] {b, steps, K}, 'c'));
         m.put(WEIGHT_REGRESSION, Nd4j.create(weightRegression, new long[] {b, steps, K, 1}, 'c'));
+        return m;
     }
 
     /** mask / count (all zero when nothing counts, so that part's loss is 0 rather than NaN). */

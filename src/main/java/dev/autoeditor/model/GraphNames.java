@@ -39,6 +39,8 @@ public final class GraphNames {
     public static final String HUBER_DELTA = "huber_delta";
     public static final String USE_MSE = "use_mse";
 
+    /** [N, D] the trunk's output (after the final layer norm), which every head reads: where a new head attaches. */
+    public static final String HIDDEN = "hidden";
     /** [B, T, K] logits and probabilities that track k is active at t+1. */
     public static final String ACTIVE_LOGIT = "active_logit";
     public static final String ACTIVE_PROB = "active_prob";
@@ -48,6 +50,7 @@ public final class GraphNames {
     /** [B, T, K, R] predicted normalised regressions. */
     public static final String REGRESSION = "regression";
 
+    /** Scalars written by {@link SupervisedLoss}: the unweighted parts and the weighted total. */
     public static final String LOSS_ACTIVE = "loss_active";
     public static final String LOSS_ASSET = "loss_asset";
     public static final String LOSS_REGRESSION = "loss_regression";

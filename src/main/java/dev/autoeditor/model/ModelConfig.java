@@ -38,9 +38,17 @@ public record ModelConfig(int dModel, int heads, int layers, int ff, double drop
     }
 
     public static ModelConfig from(Config cfg) {
-        return new ModelConfig(cfg.getInt("model.d_model"), cfg.getInt("model.heads"), cfg.getInt("model.layers"),
-                cfg.getInt("model.ff"), cfg.getDouble("model.dropout"), cfg.getInt("model.asset_classes"),
-                cfg.getInt("model.asset_embedding"));
+        return from(cfg, "model");
+    }
+
+    /**
+     * The architecture under {@code prefix} ({@code model}, or e.g. {@code distill.model} for a student
+     * sized apart from its teacher); the keys after the prefix are those of {@link #KEYS}.
+     */
+    public static ModelConfig from(Config cfg, String prefix) {
+        return new ModelConfig(cfg.getInt(prefix + ".d_model"), cfg.getInt(prefix + ".heads"), cfg.getInt(prefix + ".layers"),
+                cfg.getInt(prefix + ".ff"), cfg.getDouble(prefix + ".dropout"), cfg.getInt(prefix + ".asset_classes"),
+                cfg.getInt(prefix + ".asset_embedding"));
     }
 
     /** Flat key to value, as in the config file. */

@@ -11,12 +11,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Builds the SameDiff graph of the causal frame transformer and its loss from a {@link ModelConfig}.
- * Attention and layer norm are written out by hand: the built-in attention was slower here, and the
- * built-in layer norm has no epsilon (docs/dl4j-notes.md). The residual stream is kept as [N, D]
- * rows (N = B * T) so every linear layer is one matrix product; attention reshapes to [B, H, T, dh].
- * Weights are drawn from a java.util.Random seeded with the given seed, so initialisation does not
- * depend on ND4J's global generator.
+ * Builds the SameDiff graph of the causal frame transformer from a {@link ModelConfig}: the trunk
+ * (input embedding, blocks, final norm) and its heads, and nothing else. A loss is attached by an
+ * objective ({@link SupervisedLoss} for supervised training), so a model loaded for evaluation or
+ * generation carries no loss, and a new objective needs no change here. Attention and layer norm are
+ * written out by hand: the built-in attention was slower here, and the built-in layer norm has no
+ * epsilon (docs/model.md, "Pitfalls"). The residual stream is kept as [N, D] rows (N = B * T) so every
+ * linear layer is one matrix product; attention reshapes to [B, H, T, dh]. Weights are drawn from a
+ * java.util.Random seeded with the given seed, in a fixed order, so initialisation does not depend on
+ * ND4J's global generator and a variable's name always means the same weight.
  */
 public final class TransformerGraph {
     private static final int K = WindowBatch.TRACKS;
@@ -43,12 +46,12 @@ public final class TransformerGraph {
         this.init = new Random(seed);
     }
 
-    /** A freshly initialised graph with the forward pass, the heads and the training loss. */
-    public static SameDiff build(ModelConfig mc, long seed) {
+    /** A freshly initialised trunk and heads, weights drawn from {@code seed}. */
+    public static TransformerModel build(ModelConfig mc, long seed) {
         return new TransformerGraph(mc, seed).assemble();
     }
 
-    private SameDiff assemble() {
+    private TransformerModel assemble() {
         int d = mc.dModel();
         int c = mc.assetClasses();
         dims = sd.placeHolder(DIMS, DataType.INT64, 2);
@@ -68,14 +71,13 @@ public final class TransformerGraph {
         // (frame t minus t-1 on the same clip, 0 after a cut) carries on to t+1.
         SDVariable carry = sd.nn.sigmoid(reshapeRows(linear(h, "head_motion", d, K), K, 1));
         SDVariable regression = change.mul(gate).add(inVelocity.mul(carry)).add(inRegression);
+        sd.updateVariableNameAndReference(h, HIDDEN);
         sd.updateVariableNameAndReference(activeLogit, ACTIVE_LOGIT);
         sd.updateVariableNameAndReference(assetLogits, ASSET_LOGITS);
         sd.updateVariableNameAndReference(regression, REGRESSION);
         sd.nn.sigmoid(ACTIVE_PROB, activeLogit);
         sd.nn.softmax(ASSET_PROBS, assetLogits, 3);
-        loss(activeLogit, assetLogits, regression);
-        sd.setLossVariables(LOSS);
-        return sd;
+        return new TransformerModel(sd, mc);
     }
 
     /**
@@ -191,46 +193,5 @@ public final class TransformerGraph {
         for (int i = 0; i < n; i++) values[i] = (float) (init.nextGaussian() * std);
         INDArray arr = Nd4j.create(values, shape, 'c');
         return sd.var(name, arr);
-    }
-
-    /**
-     * Loss = w_a * BCE(active) + w_s * CE(asset | target active) + w_r * (MSE or Huber)(regressions |
-     * target active); each term's weight array already holds the padding mask and the 1/count of the mean.
-     */
-    private void loss(SDVariable activeLogit, SDVariable assetLogits, SDVariable regression) {
-        int c = mc.assetClasses();
-        SDVariable targetActive = sd.placeHolder(TARGET_ACTIVE, DataType.FLOAT, -1, -1, K);
-        SDVariable targetAsset = sd.placeHolder(TARGET_ASSET, DataType.FLOAT, -1, -1, K, c);
-        SDVariable targetRegression = sd.placeHolder(TARGET_REGRESSION, DataType.FLOAT, -1, -1, K, R);
-        SDVariable weightActive = sd.placeHolder(WEIGHT_ACTIVE, DataType.FLOAT, -1, -1, K);
-        SDVariable weightAsset = sd.placeHolder(WEIGHT_ASSET, DataType.FLOAT, -1, -1, K);
-        SDVariable weightRegression = sd.placeHolder(WEIGHT_REGRESSION, DataType.FLOAT, -1, -1, K, 1);
-        SDVariable lwActive = sd.placeHolder(LOSS_WEIGHT_ACTIVE, DataType.FLOAT);
-        SDVariable lwAsset = sd.placeHolder(LOSS_WEIGHT_ASSET, DataType.FLOAT);
-        SDVariable lwRegression = sd.placeHolder(LOSS_WEIGHT_REGRESSION, DataType.FLOAT);
-        SDVariable delta = sd.placeHolder(HUBER_DELTA, DataType.FLOAT);
-        SDVariable useMse = sd.placeHolder(USE_MSE, DataType.FLOAT);
-
-        // Numerically stable BCE with logits: max(z, 0) - z * y + log(1 + exp(-|z|)).
-        SDVariable bce = sd.nn.relu(activeLogit, 0).sub(activeLogit.mul(targetActive))
-                .add(sd.math.log1p(sd.math.exp(sd.math.abs(activeLogit).neg())));
-        SDVariable lossActive = sd.sum(LOSS_ACTIVE, bce.mul(weightActive));
-
-        // log-softmax written out: the built-in op with an axis fails to clone for the gradient graph in M2.1.
-        SDVariable shifted = assetLogits.sub(sd.max(assetLogits, true, 3));
-        SDVariable logProbs = shifted.sub(sd.math.log(sd.sum(sd.math.exp(shifted), true, 3)));
-        SDVariable nll = sd.sum(logProbs.mul(targetAsset), false, 3).neg();
-        SDVariable lossAsset = sd.sum(LOSS_ASSET, nll.mul(weightAsset));
-
-        // Huber as 0.5 q^2 + delta * (|e| - q) with q = min(|e|, delta); MSE as e^2.
-        SDVariable error = regression.sub(targetRegression);
-        SDVariable abs = sd.math.abs(error);
-        SDVariable beyond = sd.nn.relu(abs.sub(delta), 0);
-        SDVariable q = abs.sub(beyond);
-        SDVariable huber = q.mul(q).mul(0.5).add(beyond.mul(delta));
-        SDVariable perValue = useMse.mul(error.mul(error)).add(useMse.rsub(1.0).mul(huber));
-        SDVariable lossRegression = sd.sum(LOSS_REGRESSION, perValue.mul(weightRegression));
-
-        lossActive.mul(lwActive).add(lossAsset.mul(lwAsset)).add(lossRegression.mul(lwRegression)).rename(LOSS);
     }
 }

@@ -3,46 +3,44 @@ package dev.autoeditor.model;
 import static dev.autoeditor.model.GraphNames.*;
 
 import dev.autoeditor.data.WindowBatch;
-import java.io.File;
 import java.util.Map;
-import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The frame transformer: a SameDiff graph and the {@link ModelConfig} it was built from. As a
- * {@link FramePredictor}, entry t of its predictions is frame t+1 predicted from frames 0..t.
+ * The frame transformer: a SameDiff graph (trunk and heads, {@link TransformerGraph}) and the
+ * {@link ModelConfig} it was built from. As a {@link FramePredictor}, entry t of its predictions is
+ * frame t+1 predicted from frames 0..t. Training attaches a loss to it ({@link SupervisedLoss}).
  */
-public final class TransformerModel implements FramePredictor {
+public final class TransformerModel implements FramePredictor, Network {
+    /** Its checkpoint kind. */
+    public static final String KIND = "frame-transformer";
     private final SameDiff sd;
     private final ModelConfig config;
 
-    public TransformerModel(SameDiff sd, ModelConfig config) {
+    TransformerModel(SameDiff sd, ModelConfig config) {
         this.sd = sd;
         this.config = config;
     }
 
     /** A new model with weights drawn from {@code seed}. */
     public static TransformerModel create(ModelConfig config, long seed) {
-        return new TransformerModel(TransformerGraph.build(config, seed), config);
+        return TransformerGraph.build(config, seed);
     }
 
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
     public SameDiff sameDiff() {
         return sd;
     }
 
+    @Override
     public ModelConfig config() {
         return config;
-    }
-
-    /** Number of trainable values. */
-    public long parameterCount() {
-        long n = 0;
-        for (SDVariable v : sd.variables()) {
-            if (v.getVariableType() == VariableType.VARIABLE) n += v.getArr().length();
-        }
-        return n;
     }
 
     /**
@@ -60,10 +58,5 @@ public final class TransformerModel implements FramePredictor {
     @Override
     public String name() {
         return "model";
-    }
-
-    /** Saves the graph and weights (and the optimizer state when {@code withUpdater}) to one file. */
-    public void save(File file, boolean withUpdater) {
-        sd.save(file, withUpdater);
     }
 }

@@ -9,36 +9,53 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Phase 3: every xmeml file under data/raw into data/keyframes.csv (with its provenance sidecar). */
+/** Every xmeml file under a data tree's raw/ into its keyframes.csv (with its provenance sidecar). */
 public final class ConvertPhase extends DeclaredPhase {
     private static final Logger log = LoggerFactory.getLogger(ConvertPhase.class);
+    /** The name on the main tree; {@link DataTree#phaseName} names it on another. */
     public static final String NAME = "convert";
-    static final String SIDECAR = RunLayout.KEYFRAMES + ".provenance.json";
+    private final DataTree tree;
 
-    public ConvertPhase() {
-        super(NAME, 1, List.of(DownloadDataPhase.NAME), List.of(RunLayout.KEYFRAMES, SIDECAR));
+    /**
+     * Format 2: the sidecar records the sample rate. Format 3: clips that show no frame (start after
+     * end, wholly before frame 0) no longer take an asset number.
+     */
+    public ConvertPhase(DataTree tree) {
+        super(tree.phaseName(NAME), 3, List.of(tree.phaseName(DownloadDataPhase.NAME)),
+                List.of(tree.keyframes(), tree.keyframesProvenance()));
+        this.tree = tree;
+    }
+
+    @Override
+    public boolean enabled(Config config) {
+        return tree.enabled(config);
     }
 
     @Override
     public List<String> configKeys(Config config) {
-        return List.of("convert.sample_fps");
+        return ConvertOptions.KEYS;
+    }
+
+    @Override
+    public List<String> runtimeKeys(Config config) {
+        return ConvertOptions.RUNTIME_KEYS;
     }
 
     @Override
     public void run(PhaseContext context) throws Exception {
         ConvertOptions options = ConvertOptions.fromConfig(context.config(), null, true);
-        ConvertResult result = Converter.convertXmeml(List.of(context.layout().raw()), context.layout().keyframes(), options);
+        ConvertResult result = Converter.convertXmeml(List.of(context.path(tree.raw())), context.path(tree.keyframes()), options);
         context.note("files_converted", result.converted().size());
         context.note("rows", result.rows());
         context.note("sequences", result.sequences());
         if (!result.failures().isEmpty()) {
             List<String> failed = result.failures().stream().map(ConvertResult.FileFailure::message).toList();
             context.note("files_failed", failed);
-            log.warn("{}: {} of {} file(s) could not be converted and are left out (listed in manifest.json under convert.notes.files_failed); first: {}",
-                    NAME, failed.size(), failed.size() + result.converted().size(), failed.get(0));
+            log.warn("{}: {} of {} file(s) could not be converted and are left out (listed in manifest.json under {}.notes.files_failed); first: {}",
+                    name(), failed.size(), failed.size() + result.converted().size(), name(), failed.get(0));
         }
         if (result.converted().isEmpty()) {
-            throw new UserException("no xmeml file under " + context.layout().raw() + " could be converted; check download.data");
+            throw new UserException("no xmeml file under " + context.path(tree.raw()) + " could be converted; check " + tree.sourcesKey());
         }
     }
 }

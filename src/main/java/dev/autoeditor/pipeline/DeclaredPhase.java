@@ -4,15 +4,16 @@ import java.util.List;
 
 /**
  * A phase whose name, format version, upstream phases and outputs are fixed at construction, so a
- * concrete phase only says which settings it reads and what it does.
+ * concrete phase only says which settings it reads and what it does (and, where it applies, when it
+ * is enabled and where its model goes, by overriding {@link #enabled} and {@link #modelOutput}).
  */
-abstract class DeclaredPhase implements Phase {
+public abstract class DeclaredPhase implements Phase {
     private final String name;
     private final int formatVersion;
     private final List<String> upstream;
     private final List<String> outputs;
 
-    DeclaredPhase(String name, int formatVersion, List<String> upstream, List<String> outputs) {
+    protected DeclaredPhase(String name, int formatVersion, List<String> upstream, List<String> outputs) {
         this.name = name;
         this.formatVersion = formatVersion;
         this.upstream = List.copyOf(upstream);
@@ -37,5 +38,10 @@ abstract class DeclaredPhase implements Phase {
     @Override
     public final List<String> outputs() {
         return outputs;
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -1,6 +1,7 @@
 package dev.autoeditor.pipeline;
 
 import dev.autoeditor.config.Config;
+import dev.autoeditor.fetch.DownloadSettings;
 import dev.autoeditor.fetch.InstalledSource;
 import dev.autoeditor.fetch.ModelDownloader;
 import java.nio.file.Files;
@@ -8,7 +9,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Phase 1: the pretrained checkpoints listed under download.models, into checkpoints/pretrained/. */
+/** The pretrained checkpoints listed under download.models, into checkpoints/pretrained/. */
 public final class DownloadModelsPhase extends DeclaredPhase {
     private static final Logger log = LoggerFactory.getLogger(DownloadModelsPhase.class);
     public static final String NAME = "download-models";
@@ -20,6 +21,12 @@ public final class DownloadModelsPhase extends DeclaredPhase {
     @Override
     public List<String> configKeys(Config config) {
         return List.of("download.models");
+    }
+
+    /** Retries, back-off, timeout and cache folder: downloads are checksummed, so these never change what arrives. */
+    @Override
+    public List<String> runtimeKeys(Config config) {
+        return DownloadSettings.KEYS;
     }
 
     @Override

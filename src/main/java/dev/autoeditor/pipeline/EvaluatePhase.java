@@ -8,9 +8,8 @@ import dev.autoeditor.data.Split;
 import dev.autoeditor.model.Backend;
 import dev.autoeditor.model.FramePredictor;
 import dev.autoeditor.train.eval.EvaluationReport;
-import dev.autoeditor.train.eval.EvaluationRun;
 import dev.autoeditor.train.eval.ModelUnderTest;
-import dev.autoeditor.train.eval.NormaliserLookup;
+import dev.autoeditor.train.eval.WindowEvaluation;
 import dev.autoeditor.train.eval.Persistence;
 import dev.autoeditor.train.eval.PredictorMetrics;
 import dev.autoeditor.train.eval.RandomCutter;
@@ -66,10 +65,9 @@ public final class EvaluatePhase extends DeclaredPhase {
         Path model = layout.finalModel().orElseThrow(() -> new UserException("no trained model in " + layout.root().resolve("checkpoints")
                 + " to evaluate; run the training phases first (auto-editor full-run --run-dir " + layout.root() + ")"));
         Path windows = layout.windows();
-        ModelUnderTest loaded = ModelUnderTest.load(model);
-        NormaliserLookup.Found norm = NormaliserLookup.find(null, loaded.info().normaliser(), windows);
-        EvaluationReport report = EvaluationRun.run(new EvaluationRun.Inputs(loaded, loaded.describe(), windows, Split.TEST,
-                norm.normaliser(), norm.info()), cfg);
+        WindowEvaluation.Result evaluated = WindowEvaluation.run(model, windows, Split.TEST, cfg);
+        ModelUnderTest loaded = evaluated.model();
+        EvaluationReport report = evaluated.report();
 
         // One more pass with the thresholds tuned on validation: per-track cut scores and calibration.
         long started = System.nanoTime();
@@ -78,7 +76,9 @@ public final class EvaluatePhase extends DeclaredPhase {
         CutDiagnostics diagnostics;
         try (ShardDataset test = ShardDataset.open(windows, Split.TEST)) {
             int classes = test.assetClasses();
-            long cutterSeed = ((Number) report.provenance().get("random_cutter_seed")).longValue();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> notes = (Map<String, Object>) report.provenance().get("notes");
+            long cutterSeed = ((Number) notes.get("random_cutter_seed")).longValue();
             List<FramePredictor> predictors = List.of(loaded, new Persistence(classes),
                     new RandomCutter(classes, report.trainCutRates().perTrack(), cutterSeed));
             diagnostics = CutDiagnostics.measure(predictors, thresholds, test, report.cutTolerance(),

@@ -20,8 +20,11 @@ import java.util.TreeMap;
  */
 record InputState(String hash, Map<String, String> parts, Map<String, Object> configValues, List<String> missingUpstream) {
 
-    /** Computes a phase's inputs from the config and the upstream outputs recorded in the manifest. */
-    static InputState of(Phase phase, Config config, Manifest manifest) {
+    /**
+     * Computes a phase's inputs from the config and the outputs recorded in the manifest of the
+     * upstream phases it reads under this config ({@link PhaseRegistry#effectiveUpstream}).
+     */
+    static InputState of(Phase phase, Config config, Manifest manifest, PhaseRegistry registry) {
         Map<String, String> parts = new TreeMap<>();
         parts.put("format", phase.name() + "/" + phase.formatVersion());
         List<String> keys = phase.configKeys(config);
@@ -30,9 +33,9 @@ record InputState(String hash, Map<String, String> parts, Map<String, Object> co
         for (String k : keys) values.put(k, config.get(k));
         phase.externalInputs(config).forEach((name, hash) -> parts.put("external:" + name, hash));
         List<String> missing = new ArrayList<>();
-        for (String up : phase.upstream()) {
+        for (String up : registry.effectiveUpstream(phase, config)) {
             PhaseRecord rec = manifest.get(up);
-            if (rec == null || !PhaseRecord.DONE.equals(rec.status)) {
+            if (rec == null || rec.status != PhaseRecord.Status.DONE) {
                 missing.add(up);
                 continue;
             }
@@ -48,15 +51,19 @@ record InputState(String hash, Map<String, String> parts, Map<String, Object> co
             reasons.add("never run");
             return reasons;
         }
+        if (rec.status == PhaseRecord.Status.DISABLED) {
+            reasons.add("switched on since the last run");
+            return reasons;
+        }
         if (RUNNING_OR_FAILED.contains(rec.status)) {
-            reasons.add(PhaseRecord.RUNNING.equals(rec.status) ? "interrupted" : "failed: " + rec.error);
+            reasons.add(rec.status == PhaseRecord.Status.RUNNING ? "interrupted" : "failed: " + rec.error);
         }
         if (!hash.equals(rec.inputHash)) reasons.addAll(changedParts(rec));
         if (reasons.isEmpty()) reasons.addAll(damagedOutputs(phase, rec, layout));
         return reasons;
     }
 
-    private static final List<String> RUNNING_OR_FAILED = List.of(PhaseRecord.RUNNING, PhaseRecord.FAILED);
+    private static final List<PhaseRecord.Status> RUNNING_OR_FAILED = List.of(PhaseRecord.Status.RUNNING, PhaseRecord.Status.FAILED);
 
     private List<String> changedParts(PhaseRecord rec) {
         List<String> reasons = new ArrayList<>();
@@ -77,6 +84,10 @@ record InputState(String hash, Map<String, String> parts, Map<String, Object> co
             if (e.getKey().startsWith("upstream:") && !e.getValue().equals(before.get(e.getKey()))) {
                 reasons.add("outputs of " + e.getKey().substring("upstream:".length()) + " changed");
             }
+        }
+        for (String k : before.keySet()) {
+            // A model phase switched off or on changes which model a later phase starts from.
+            if (k.startsWith("upstream:") && !parts.containsKey(k)) reasons.add("no longer reads " + k.substring("upstream:".length()));
         }
         for (var e : parts.entrySet()) {
             if (e.getKey().startsWith("external:") && !e.getValue().equals(before.get(e.getKey()))) {

@@ -1,38 +1,56 @@
 package dev.autoeditor.pipeline;
 
 import dev.autoeditor.config.Config;
-import dev.autoeditor.train.Pretrainer;
-import dev.autoeditor.train.ResumeMode;
+import dev.autoeditor.model.LossSettings;
+import dev.autoeditor.model.ModelConfig;
+import dev.autoeditor.model.TransformerModel;
+import dev.autoeditor.train.Init;
+import dev.autoeditor.train.SupervisedObjective;
 import dev.autoeditor.train.TrainResult;
+import dev.autoeditor.train.TrainSettings;
+import dev.autoeditor.train.TrainingRun;
+import dev.autoeditor.train.TrainingWindows;
+import dev.autoeditor.train.eval.ThresholdCalibrator;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Phase 6: the multi-track transformer trained on the windows, checkpoints in checkpoints/pretrain/.
- * Interrupted with unchanged inputs, it continues from its last checkpoint.
+ * The multi-track transformer trained on the main tree's windows with the supervised objective,
+ * checkpoints in checkpoints/pretrain/. Interrupted with unchanged inputs, it continues from its last
+ * checkpoint.
  */
 public final class PretrainPhase extends DeclaredPhase {
     public static final String NAME = "pretrain";
-    /** Settings that change how training runs but not the weights it produces. */
-    private static final List<String> NOT_INPUTS = List.of("train.prefetch", "train.log_every");
 
     /**
      * Format 2: the graph gained persistence skips and the motion input; format-1 checkpoints cannot be resumed.
-     * Format 3: initialisation and dropout seeds come from util.Seeds (SHA-256 of "train.init" / "train.dropout"),
-     * so the same seed trains other weights than format 2 did.
+     * Format 3: initialisation and dropout seeds come from util.Seeds (SHA-256 of "train.init" / "train.dropout").
+     * Format 4: checkpoint format 2 (the graph built in code, weights and optimizer moments by name in an
+     * .npz, normaliser, data spec and cut thresholds inside).
      */
     public PretrainPhase() {
-        super(NAME, 3, List.of(PreprocessPhase.NAME, WindowPhase.NAME), List.of(RunLayout.PRETRAIN));
+        super(NAME, 4, List.of(PreprocessPhase.NAME, WindowPhase.NAME), List.of(RunLayout.PRETRAIN));
     }
 
     @Override
     public List<String> configKeys(Config config) {
-        List<String> keys = new ArrayList<>(config.keysUnder("model"));
-        keys.addAll(config.keysUnder("train"));
-        keys.removeAll(NOT_INPUTS);
-        keys.add("window.drop_last_batch");
-        keys.add("seed");
+        List<String> keys = new ArrayList<>(TrainSettings.INPUT_KEYS);
+        // The cut thresholds stored in every checkpoint are tuned at these.
+        keys.add("evaluate.cut_tolerance");
+        keys.add("evaluate.max_windows");
         return keys;
+    }
+
+    @Override
+    public List<String> runtimeKeys(Config config) {
+        return TrainSettings.RUNTIME_KEYS;
+    }
+
+    @Override
+    public Optional<String> modelOutput() {
+        return Optional.of(RunLayout.PRETRAIN);
     }
 
     @Override
@@ -42,13 +60,35 @@ public final class PretrainPhase extends DeclaredPhase {
 
     @Override
     public void run(PhaseContext context) {
-        ResumeMode mode = context.resume() ? ResumeMode.LATEST : ResumeMode.NONE;
-        TrainResult r = Pretrainer.run(context.layout().windows(), context.layout().pretrain(), context.config(), mode, true);
+        Path dir = context.layout().pretrain();
+        TrainResult r = train(context.path(DataTree.MAIN.windows()), dir, context.config(), context.resume() ? Init.resumeIfPresent(dir) : new Init.Scratch(), true);
         context.note("epochs", r.epochsDone());
         context.note("steps", r.steps());
         context.note("parameters", r.parameters());
         context.note("best_val_loss", r.bestValLoss());
         context.note("stopped_early", r.stoppedEarly());
         context.note("best_checkpoint", r.bestCheckpoint() == null ? null : context.layout().root().relativize(r.bestCheckpoint()).toString());
+    }
+
+    /**
+     * Pretrains a frame transformer on the windows in {@code windowsDir} into {@code checkpointDir}: the
+     * supervised objective, every checkpoint calibrated when training ends.
+     *
+     * @param force start from scratch although {@code checkpointDir} holds checkpoints
+     */
+    public static TrainResult train(Path windowsDir, Path checkpointDir, Config cfg, Init init, boolean force) {
+        ModelConfig model = ModelConfig.from(cfg);
+        try (TrainingWindows windows = TrainingWindows.open(windowsDir)) {
+            return TrainingRun.phase(NAME)
+                    .config(cfg)
+                    .windows(windows)
+                    .checkpoints(checkpointDir)
+                    .network(TransformerModel.KIND, model)
+                    .init(init)
+                    .objective(new SupervisedObjective(model, LossSettings.from(cfg)))
+                    .calibrator(ThresholdCalibrator.of(cfg, windows))
+                    .force(force)
+                    .run();
+        }
     }
 }

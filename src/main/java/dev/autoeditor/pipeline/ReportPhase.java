@@ -27,6 +27,16 @@ public final class ReportPhase extends DeclaredPhase {
     }
 
     @Override
+    public boolean needsEveryUpstream() {
+        return false;
+    }
+
+    @Override
+    public boolean enabled(Config config) {
+        return config.getBoolean("report.enabled");
+    }
+
+    @Override
     public List<String> configKeys(Config config) {
         return List.of();
     }

@@ -1,19 +1,45 @@
 package dev.autoeditor.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** The phases of a full run, in order. Later phases (distill, finetune, rlhf) are appended here as they land. */
+/**
+ * The registry: the phases of a full run, in order. It drives {@code full-run} (and its help),
+ * {@code status}, the run's final model and the subcommand check. A new phase is one class and one
+ * line here, at its place in the order: download-models, download-data, convert, preprocess, window,
+ * pretrain, distill, finetune (after its data phases), rlhf, evaluate, samples, report.
+ */
 public final class StandardPhases {
     private StandardPhases() {}
 
     public static List<Phase> all() {
-        return List.of(
+        List<Phase> phases = new ArrayList<>(List.of(
                 new DownloadModelsPhase(),
-                new DownloadDataPhase(),
-                new ConvertPhase(),
-                new PreprocessPhase(),
-                new WindowPhase(),
-                new PretrainPhase());
+                new DownloadDataPhase(DataTree.MAIN),
+                new ConvertPhase(DataTree.MAIN),
+                new PreprocessPhase(DataTree.MAIN),
+                new WindowPhase(DataTree.MAIN),
+                new PretrainPhase(),
+                // distill goes here
+                new DownloadDataPhase(DataTree.FINETUNE),
+                new ConvertPhase(DataTree.FINETUNE),
+                new PreprocessPhase(DataTree.FINETUNE),
+                new WindowPhase(DataTree.FINETUNE),
+                // finetune, rlhf go here
+                new EvaluatePhase(List.of(PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME))
+                // samples goes here
+                ));
+        // The report reads every earlier phase's files, and lists every phase (itself included).
+        List<String> before = phases.stream().map(Phase::name).toList();
+        List<String> order = new ArrayList<>(before);
+        order.add(ReportPhase.NAME);
+        phases.add(new ReportPhase(before, order));
+        return List.copyOf(phases);
+    }
+
+    /** {@link #all()}, checked as a pipeline. */
+    public static PhaseRegistry registry() {
+        return new PhaseRegistry(all());
     }
 
     public static List<String> names() {

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -35,21 +37,38 @@ public final class TrainingOrchestrator {
 
     private final RunLayout layout;
     private final Config config;
+    private final PhaseRegistry registry;
     private final List<Phase> phases;
     private final String resumeCommand;
 
     /**
+     * @param phases        the pipeline, in order ({@link StandardPhases#all()}, or that list plus a test's phases)
      * @param resumeCommand the command line that continues this run, quoted in every failure message
      */
     public TrainingOrchestrator(RunLayout layout, Config config, List<Phase> phases, String resumeCommand) {
         this.layout = layout;
         this.config = config;
-        this.phases = List.copyOf(phases);
+        this.registry = new PhaseRegistry(phases);
+        this.phases = registry.phases();
         this.resumeCommand = resumeCommand;
     }
 
-    /** What one run did per phase: ran, resumed or skipped. */
-    public record Outcome(String phase, String action, double seconds) {}
+    /** What a run did with a phase. Printed in lower case. */
+    public enum Action {
+        RAN, RESUMED, SKIPPED, DISABLED;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * What one run did per phase.
+     *
+     * @param detail for a disabled phase, the setting that switched it off; otherwise empty
+     */
+    public record Outcome(String phase, Action action, double seconds, String detail) {}
 
     public List<Outcome> run(Selection selection) throws IOException, InterruptedException {
         Files.createDirectories(layout.root());
@@ -76,9 +95,23 @@ public final class TrainingOrchestrator {
                 warnIfStaleAndUsed(phase, chosen, manifest);
                 continue;
             }
-            InputState inputs = InputState.of(phase, config, manifest);
+            Switch state = Switch.of(phase, config);
+            if (!state.enabled()) {
+                if (phase.name().equals(selection.only())) {
+                    throw new UserException("phase " + phase.name() + " is switched off (" + state.describe() + "); to run it, pass "
+                            + state.enableHint());
+                }
+                outcomes.add(recordDisabled(phase, state, manifest));
+                continue;
+            }
+            InputState inputs = InputState.of(phase, config, manifest, registry);
             if (!inputs.missingUpstream().isEmpty()) {
                 String first = inputs.missingUpstream().get(0);
+                Switch upstream = Switch.of(registry.get(first), config);
+                if (!upstream.enabled()) {
+                    throw new UserException("phase " + phase.name() + " needs the outputs of " + first + ", which is switched off ("
+                            + upstream.describe() + "); pass " + upstream.enableHint() + " or switch " + phase.name() + " off too");
+                }
                 throw new UserException("phase " + phase.name() + " needs the outputs of " + first + ", which has not finished in "
                         + layout.root() + "; run: " + resumeCommandFrom(first));
             }
@@ -86,26 +119,75 @@ public final class TrainingOrchestrator {
             List<String> reasons = inputs.staleReasons(phase, rec, layout);
             if (reasons.isEmpty() && !selection.force()) {
                 log.info("{}: up to date, skipped", phase.name());
-                outcomes.add(new Outcome(phase.name(), "skipped", 0));
+                outcomes.add(new Outcome(phase.name(), Action.SKIPPED, 0, ""));
                 continue;
             }
-            boolean resume = phase.resumable() && rec != null && !PhaseRecord.DONE.equals(rec.status)
+            boolean resume = phase.resumable() && rec != null && rec.status != PhaseRecord.Status.DONE
                     && inputs.hash().equals(rec.inputHash) && !selection.force();
             log.info("{}: {} ({})", phase.name(), resume ? "resuming from its last checkpoint" : "running",
                     selection.force() && reasons.isEmpty() ? "forced" : String.join("; ", reasons));
             if (!resume) clearOutputs(phase, rec, selection.force());
-            outcomes.add(runOne(phase, inputs, manifest, resume));
+            try {
+                outcomes.add(runOne(phase, inputs, manifest, resume));
+            } catch (UserException failure) {
+                if (chosen.contains(ReportPhase.NAME)) writeReportAfterFailure(phase, manifest);
+                throw failure;
+            }
         }
         return outcomes;
+    }
+
+    /**
+     * A run that fails still leaves its report, showing the failed and pending phases, before the
+     * failure ends the command with its own code. The report is recorded as done with the inputs it
+     * saw, so the next full-run finds it stale and writes it again. Nothing here may mask the failure.
+     */
+    private void writeReportAfterFailure(Phase failed, Manifest manifest) {
+        if (failed.name().equals(ReportPhase.NAME)) return;
+        Phase report = phases.stream().filter(p -> p.name().equals(ReportPhase.NAME)).findFirst().orElse(null);
+        if (report == null || !report.enabled(config)) return;
+        try {
+            PhaseRecord rec = manifest.get(report.name());
+            if (rec == null && Files.exists(layout.resolve(ReportPhase.OUTPUT))) {
+                log.warn("report: not written after the failure: {} exists but was not made by this run", layout.resolve(ReportPhase.OUTPUT));
+                return;
+            }
+            clearOutputs(report, rec, false);
+            runOne(report, InputState.of(report, config, manifest, registry), manifest, false);
+            log.info("report of the failed run: {}", layout.resolve(ReportPhase.OUTPUT).resolve("index.html"));
+        } catch (Exception e) {
+            log.warn("report: could not be written after the failure: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Records in the manifest that a phase is switched off, with the settings that did it. Its
+     * outputs from an earlier run, if any, are left in place but no longer count: the record no
+     * longer lists them, and {@link RunLayout#finalModel} passes over its model.
+     */
+    private Outcome recordDisabled(Phase phase, Switch state, Manifest manifest) throws IOException {
+        PhaseRecord before = manifest.get(phase.name());
+        boolean unchanged = before != null && before.status == PhaseRecord.Status.DISABLED && state.keys().equals(before.config);
+        if (!unchanged) {
+            PhaseRecord rec = new PhaseRecord();
+            rec.status = PhaseRecord.Status.DISABLED;
+            rec.config = new TreeMap<>(state.keys());
+            rec.finishedAt = Instant.now().toString();
+            manifest.phases.put(phase.name(), rec);
+            orderPhases(manifest);
+            manifest.save(layout.manifest());
+        }
+        log.info("{}: switched off ({})", phase.name(), state.describe());
+        return new Outcome(phase.name(), Action.DISABLED, 0, state.describe());
     }
 
     /** An earlier phase left out by --only/--from whose outputs a chosen phase reads: say when they are stale. */
     private void warnIfStaleAndUsed(Phase phase, List<String> chosen, Manifest manifest) {
         PhaseRecord rec = manifest.get(phase.name());
-        if (rec == null || !PhaseRecord.DONE.equals(rec.status)) return;
-        boolean used = phases.stream().anyMatch(p -> chosen.contains(p.name()) && p.upstream().contains(phase.name()));
+        if (rec == null || rec.status != PhaseRecord.Status.DONE) return;
+        boolean used = phases.stream().anyMatch(p -> chosen.contains(p.name()) && registry.effectiveUpstream(p, config).contains(phase.name()));
         if (!used) return;
-        List<String> reasons = InputState.of(phase, config, manifest).staleReasons(phase, rec, layout);
+        List<String> reasons = InputState.of(phase, config, manifest, registry).staleReasons(phase, rec, layout);
         if (!reasons.isEmpty()) {
             log.warn("{} is stale ({}) but not selected; its current outputs are used", phase.name(), String.join("; ", reasons));
         }
@@ -114,7 +196,7 @@ public final class TrainingOrchestrator {
     private Outcome runOne(Phase phase, InputState inputs, Manifest manifest, boolean resume) throws IOException, InterruptedException {
         PhaseRecord rec = manifest.phases.computeIfAbsent(phase.name(), k -> new PhaseRecord());
         int attempts = inputs.hash().equals(rec.inputHash) ? rec.attempts : 0;
-        rec.status = PhaseRecord.RUNNING;
+        rec.status = PhaseRecord.Status.RUNNING;
         rec.inputHash = inputs.hash();
         rec.inputs = new TreeMap<>(inputs.parts());
         rec.config = new TreeMap<>(inputs.configValues());
@@ -129,8 +211,9 @@ public final class TrainingOrchestrator {
         manifest.save(layout.manifest());
 
         long start = System.nanoTime();
-        PhaseContext context = new PhaseContext(config, layout, resume);
-        try {
+        PhaseContext context = new PhaseContext(config, layout, resume, phase, registry, manifest);
+        try (var notice = dev.autoeditor.util.Interruption.whileRunning(
+                () -> InterruptNotice.describe(layout, manifest.phases, phase, resumeCommand))) {
             phase.run(context);
         } catch (InterruptedException e) {
             fail(manifest, rec, start, "interrupted");
@@ -153,16 +236,16 @@ public final class TrainingOrchestrator {
             rec.outputs.put(out, InputState.hashOrNull(p));
         }
         rec.notes = new TreeMap<>(context.notes());
-        rec.status = PhaseRecord.DONE;
+        rec.status = PhaseRecord.Status.DONE;
         rec.seconds = seconds;
         rec.finishedAt = Instant.now().toString();
         manifest.save(layout.manifest());
         log.info("{}: done in {} s", phase.name(), String.format("%.1f", seconds));
-        return new Outcome(phase.name(), resume ? "resumed" : "ran", seconds);
+        return new Outcome(phase.name(), resume ? Action.RESUMED : Action.RAN, seconds, "");
     }
 
     private void fail(Manifest manifest, PhaseRecord rec, long start, String message) throws IOException {
-        rec.status = PhaseRecord.FAILED;
+        rec.status = PhaseRecord.Status.FAILED;
         rec.error = message;
         rec.seconds = (System.nanoTime() - start) / 1e9;
         rec.finishedAt = Instant.now().toString();
@@ -192,20 +275,25 @@ public final class TrainingOrchestrator {
         Set<String> willRun = new HashSet<>();
         for (Phase phase : phases) {
             PhaseRecord rec = manifest.get(phase.name());
-            InputState inputs = InputState.of(phase, config, manifest);
+            Switch switched = Switch.of(phase, config);
+            if (!switched.enabled()) {
+                result.add(new PhaseStatus(phase.name(), PhaseStatus.State.DISABLED, List.of(switched.describe()), false, rec));
+                continue;
+            }
+            InputState inputs = InputState.of(phase, config, manifest, registry);
             List<String> reasons = new ArrayList<>(inputs.staleReasons(phase, rec, layout));
-            for (String up : phase.upstream()) {
+            for (String up : registry.effectiveUpstream(phase, config)) {
                 if (willRun.contains(up) && !reasons.contains("never run")) reasons.add(up + " will run first");
             }
-            if (phase.resumable() && rec != null && !PhaseRecord.DONE.equals(rec.status) && inputs.hash().equals(rec.inputHash)) {
+            if (phase.resumable() && rec != null && rec.status != PhaseRecord.Status.DONE && inputs.hash().equals(rec.inputHash)) {
                 reasons.add("will resume from its last checkpoint");
             }
             reasons = reasons.stream().distinct().toList();
-            String state;
-            if (rec == null) state = "pending";
-            else if (PhaseRecord.RUNNING.equals(rec.status)) state = "interrupted";
-            else if (PhaseRecord.FAILED.equals(rec.status)) state = "failed";
-            else state = reasons.isEmpty() ? "done" : "stale";
+            PhaseStatus.State state;
+            if (rec == null || rec.status == PhaseRecord.Status.DISABLED) state = PhaseStatus.State.PENDING;
+            else if (rec.status == PhaseRecord.Status.RUNNING) state = PhaseStatus.State.INTERRUPTED;
+            else if (rec.status == PhaseRecord.Status.FAILED) state = PhaseStatus.State.FAILED;
+            else state = reasons.isEmpty() ? PhaseStatus.State.DONE : PhaseStatus.State.STALE;
             if (!reasons.isEmpty()) willRun.add(phase.name());
             result.add(new PhaseStatus(phase.name(), state, reasons, !reasons.isEmpty(), rec));
         }
@@ -239,6 +327,33 @@ public final class TrainingOrchestrator {
         for (Phase p : phases) if (manifest.phases.containsKey(p.name())) ordered.put(p.name(), manifest.phases.get(p.name()));
         manifest.phases.forEach(ordered::putIfAbsent);
         manifest.phases = ordered;
+    }
+
+    /**
+     * Whether a phase is enabled, and the settings its {@link Phase#enabled} read to decide (recorded
+     * in the manifest and quoted in messages, so "disabled" always says by what).
+     */
+    private record Switch(boolean enabled, Map<String, Object> keys) {
+        static Switch of(Phase phase, Config config) {
+            List<String> read = new ArrayList<>();
+            boolean enabled = phase.enabled(config.recording(read::add));
+            Map<String, Object> keys = new TreeMap<>();
+            for (String k : read) keys.put(k, config.get(k));
+            return new Switch(enabled, keys);
+        }
+
+        String describe() {
+            if (keys.isEmpty()) return "by the phase itself";
+            List<String> parts = new ArrayList<>();
+            keys.forEach((k, v) -> parts.add(k + " is " + v));
+            return String.join(", ", parts);
+        }
+
+        String enableHint() {
+            List<String> sets = new ArrayList<>();
+            keys.forEach((k, v) -> sets.add(v instanceof Boolean b ? "--set " + k + "=" + !b : "other values of --set " + k));
+            return sets.isEmpty() ? "other settings" : String.join(" ", sets);
+        }
     }
 
     private String resumeCommandFrom(String phase) {

@@ -2,30 +2,45 @@ package dev.autoeditor.pipeline;
 
 import dev.autoeditor.config.Config;
 import dev.autoeditor.data.WindowResult;
+import dev.autoeditor.data.WindowSettings;
 import dev.autoeditor.data.Windower;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Phase 5: normalised windows in binary shards per split, into data/windows/. */
+/** Normalised windows in binary shards per split, into a data tree's windows/. */
 public final class WindowPhase extends DeclaredPhase {
+    /** The name on the main tree; {@link DataTree#phaseName} names it on another. */
     public static final String NAME = "window";
+    /** The window settings, and the master seed that the windows' provenance records. */
+    private static final List<String> KEYS = keys();
+    private final DataTree tree;
 
-    public WindowPhase() {
-        super(NAME, 1, List.of(ConvertPhase.NAME, PreprocessPhase.NAME), List.of(RunLayout.WINDOWS));
+    /** Format 2: windows.json carries the data spec (sample rate, window settings, asset classes, normaliser by value). */
+    public WindowPhase(DataTree tree) {
+        super(tree.phaseName(NAME), 2, List.of(tree.phaseName(ConvertPhase.NAME), tree.phaseName(PreprocessPhase.NAME)),
+                List.of(tree.windows()));
+        this.tree = tree;
+    }
+
+    private static List<String> keys() {
+        List<String> keys = new ArrayList<>(WindowSettings.KEYS);
+        keys.add("seed");
+        return List.copyOf(keys);
+    }
+
+    @Override
+    public boolean enabled(Config config) {
+        return tree.enabled(config);
     }
 
     @Override
     public List<String> configKeys(Config config) {
-        List<String> keys = new ArrayList<>(config.keysUnder("window"));
-        // The batch iterator's option lives under window but is read only at training time.
-        keys.remove("window.drop_last_batch");
-        keys.add("model.asset_classes");
-        return keys;
+        return KEYS;
     }
 
     @Override
     public void run(PhaseContext context) {
-        WindowResult r = Windower.run(context.layout().preprocessed(), context.layout().windows(), context.config(), true);
+        WindowResult r = Windower.run(context.path(tree.preprocessed()), context.path(tree.windows()), context.config(), true);
         context.note("windows", r.totalWindows());
     }
 }

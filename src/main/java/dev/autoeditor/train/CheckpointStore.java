@@ -1,12 +1,14 @@
 package dev.autoeditor.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.autoeditor.data.BatchIterator;
+import dev.autoeditor.data.DataSpec;
 import dev.autoeditor.model.ModelConfig;
-import dev.autoeditor.model.TransformerModel;
+import dev.autoeditor.model.Network;
 import dev.autoeditor.util.AtomicFiles;
 import dev.autoeditor.util.Hashing;
+import dev.autoeditor.util.Provenance;
 import dev.autoeditor.util.UserException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,11 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A folder of checkpoints. Each is {@code NAME.json} beside {@code NAME-sSTEP.sd} (SameDiff graph,
- * weights and Adam state). The weights are written first under a temporary name and moved into
+ * A folder of checkpoints. Each is {@code NAME.json} (format 2, {@link CheckpointInfo}) beside
+ * {@code NAME-sSTEP.npz}, the parameters and the optimizer's moments by name ({@link NpzArchive}). The
+ * graph is not saved: it is built again in code from the JSON's kind and architecture, and the arrays
+ * are loaded into it by name. The weights are written first under a temporary name and moved into
  * place, then the JSON (which names them and holds their SHA-256) is moved over the old one: the
  * JSON's move is the commit, so a crash at any moment leaves the previous checkpoint intact.
  * Periodic checkpoints are {@code epoch-NNNN}; only the newest {@code keep_last} are kept.
@@ -29,6 +33,9 @@ import org.nd4j.autodiff.samediff.SameDiff;
 public final class CheckpointStore {
     public static final String LAST = "last";
     public static final String BEST = "best";
+    /** Prefixes of the arrays in a weights file: parameters, and the optimizer's moments (PARAM/M, PARAM/V). */
+    static final String PARAM = "param/";
+    static final String OPTIMIZER = "optimizer/";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
@@ -45,22 +52,41 @@ public final class CheckpointStore {
         return dir.resolve(name + ".json");
     }
 
-    /** Writes checkpoint {@code info.name()} with the model's weights and updater state. */
-    public CheckpointInfo save(TransformerModel model, CheckpointInfo info) {
+    /**
+     * Writes checkpoint {@code info.name()}: the network's parameters and, when {@code optimizer} is
+     * given, its moments (what an exact resume needs).
+     */
+    public CheckpointInfo save(Network network, Optimizer optimizer, CheckpointInfo info) {
         try {
             Files.createDirectories(dir);
-            String weightsName = info.name() + "-s" + info.step() + ".sd";
+            String weightsName = info.name() + "-s" + info.step() + ".npz";
             Path weights = dir.resolve(weightsName);
-            AtomicFiles.write(weights, tmp -> model.save(tmp.toFile(), true));
-            CheckpointInfo saved = new CheckpointInfo(info.name(), weightsName, Hashing.sha256(weights), info.epochsDone(),
-                    info.step(), info.position(), info.model(), info.bestValLoss(), info.epochsWithoutImprovement(),
-                    info.valLoss(), info.rng(), info.config(), info.normaliser(), info.provenance());
-            AtomicFiles.writeString(jsonOf(info.name()), JSON.writeValueAsString(toMap(saved)));
+            Map<String, INDArray> arrays = new LinkedHashMap<>();
+            network.parameters().forEach((k, v) -> arrays.put(PARAM + k, v));
+            if (optimizer != null) optimizer.state().forEach((k, v) -> arrays.put(OPTIMIZER + k, v));
+            AtomicFiles.write(weights, tmp -> NpzArchive.write(tmp, arrays));
+            CheckpointInfo saved = info.withWeights(weightsName, Hashing.sha256(weights));
+            writeJson(saved);
             deleteStaleWeights(info.name(), weightsName);
             return saved;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + info.name() + " in " + dir, e);
         }
+    }
+
+    /** Adds the calibration tuned when training ended to checkpoint {@code name} (its JSON is replaced atomically). */
+    public CheckpointInfo calibrate(String name, Calibration calibration) {
+        CheckpointInfo calibrated = read(jsonOf(name)).withCalibration(calibration);
+        try {
+            writeJson(calibrated);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + name + " in " + dir, e);
+        }
+        return calibrated;
+    }
+
+    private void writeJson(CheckpointInfo info) throws IOException {
+        AtomicFiles.writeString(jsonOf(info.name()), JSON.writeValueAsString(toMap(info)) + "\n");
     }
 
     /** Keeps the newest {@code keep} epoch-NNNN checkpoints, deleting older ones (JSON first). */
@@ -82,24 +108,57 @@ public final class CheckpointStore {
         return list("epoch-").stream().map(CheckpointStore::stem).toList();
     }
 
+    /** Every checkpoint present: last, best, then the periodic ones. */
+    public List<String> names() {
+        List<String> out = new ArrayList<>();
+        for (String n : List.of(LAST, BEST)) if (Files.isRegularFile(jsonOf(n))) out.add(n);
+        out.addAll(periodicNames());
+        return out;
+    }
+
+    /**
+     * The checkpoint JSON {@code path} means: the file itself, or in a folder its best.json (else
+     * last.json) when {@code preferBest}, its last.json otherwise.
+     */
+    public static Path resolve(Path path, boolean preferBest) {
+        if (!Files.isDirectory(path)) return path;
+        Path best = path.resolve(BEST + ".json");
+        return preferBest && Files.isRegularFile(best) ? best : path.resolve(LAST + ".json");
+    }
+
     /**
      * Reads a checkpoint's JSON and checks its weights' SHA-256. {@code path} is a checkpoint JSON or
      * a folder (its last.json).
      */
     public static CheckpointInfo read(Path path) {
-        Path json = Files.isDirectory(path) ? path.resolve(LAST + ".json") : path;
+        Path json = resolve(path, false);
         if (!Files.isRegularFile(json)) {
-            throw new UserException("checkpoint " + json + " not found; train first, or pass --resume PATH with a checkpoint's .json");
+            throw new UserException("checkpoint " + json + " not found; train first, or name a checkpoint's .json");
+        }
+        Map<String, Object> doc;
+        try {
+            doc = JSON.readValue(json.toFile(), Map.class);
+        } catch (IOException | RuntimeException e) {
+            throw new UserException("checkpoint " + json + " is corrupt or not a checkpoint (" + firstLine(e) + "); use another checkpoint in " + json.getParent(), e);
+        }
+        Object format = doc.get("format");
+        if (!CheckpointInfo.FORMAT.equals(format)) {
+            throw new UserException("checkpoint " + json + " is format " + format + "; this version reads " + CheckpointInfo.FORMAT
+                    + " only (a model that carries its normaliser and is loaded by name): retrain it, with `auto-editor full-run` "
+                    + "in its run directory (the training phases run again by themselves) or `auto-editor pretrain --data WINDOWS --out DIR --force`");
         }
         CheckpointInfo info;
         try {
-            info = fromMap(JSON.readValue(json.toFile(), Map.class));
-        } catch (IOException | RuntimeException e) {
-            throw new UserException("checkpoint " + json + " is corrupt or not a checkpoint (" + firstLine(e) + "); resume from another checkpoint in " + json.getParent(), e);
+            info = fromMap(doc, json);
+        } catch (UserException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UserException("checkpoint " + json + " is corrupt or not a checkpoint (" + firstLine(e) + "); use another checkpoint in " + json.getParent(), e);
         }
         Path weights = json.resolveSibling(info.weightsFile());
         if (!Files.isRegularFile(weights)) {
-            throw new UserException("checkpoint " + json + " names weights " + weights.getFileName() + ", which are missing; resume from another checkpoint");
+            throw new UserException("checkpoint " + json + " names weights " + weights.getFileName() + ", which are missing; "
+                    + "copy them beside it, or use another checkpoint");
         }
         String sha;
         try {
@@ -109,59 +168,62 @@ public final class CheckpointStore {
         }
         if (!sha.equals(info.weightsSha256())) {
             throw new UserException("checkpoint weights " + weights + " are corrupt: SHA-256 " + sha + " differs from "
-                    + info.weightsSha256() + " recorded in " + json.getFileName() + "; resume from another checkpoint");
+                    + info.weightsSha256() + " recorded in " + json.getFileName() + "; use another checkpoint");
         }
         return info;
     }
 
-    /** Reads and checks a checkpoint (a .json, or a folder's last.json) and loads its model. */
-    public static TransformerModel loadModel(Path path) {
-        Path json = Files.isDirectory(path) ? path.resolve(LAST + ".json") : path;
-        return loadModel(json, read(json));
-    }
-
-    /** Loads the model (and its updater state) a checked checkpoint names. */
-    public static TransformerModel loadModel(Path json, CheckpointInfo info) {
-        Path weights = (Files.isDirectory(json) ? json : json.getParent()).resolve(info.weightsFile());
+    /** The arrays of a checked checkpoint's weights file: parameters and optimizer moments, by name. */
+    public static Weights weights(Path json, CheckpointInfo info) {
+        Path file = json.resolveSibling(info.weightsFile());
+        Map<String, INDArray> params = new LinkedHashMap<>();
+        Map<String, INDArray> optimizer = new LinkedHashMap<>();
         try {
-            return new TransformerModel(SameDiff.load(weights.toFile(), true), info.model());
-        } catch (RuntimeException e) {
-            throw new UserException("checkpoint weights " + weights + " cannot be loaded (" + firstLine(e) + "); resume from another checkpoint", e);
+            for (Map.Entry<String, INDArray> e : NpzArchive.read(file).entrySet()) {
+                if (e.getKey().startsWith(PARAM)) params.put(e.getKey().substring(PARAM.length()), e.getValue());
+                else if (e.getKey().startsWith(OPTIMIZER)) optimizer.put(e.getKey().substring(OPTIMIZER.length()), e.getValue());
+                else throw new IOException("unexpected array " + e.getKey());
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new UserException("checkpoint weights " + file + " cannot be read (" + firstLine(e) + "); use another checkpoint", e);
         }
+        return new Weights(params, optimizer, "checkpoint " + json);
     }
 
     static Map<String, Object> toMap(CheckpointInfo c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", CheckpointInfo.FORMAT);
+        m.put("kind", c.kind());
         m.put("name", c.name());
         m.put("weights", c.weightsFile());
         m.put("weights_sha256", c.weightsSha256());
-        m.put("epochs_done", c.epochsDone());
-        m.put("step", c.step());
-        m.put("data_position", c.position().toMap());
         m.put("model", c.model().toMap());
-        m.put("best_val_loss", finiteOrNull(c.bestValLoss()));
-        m.put("epochs_without_improvement", c.epochsWithoutImprovement());
-        m.put("val_loss", finiteOrNull(c.valLoss()));
-        m.put("rng", c.rng());
-        m.put("normaliser", c.normaliser());
-        m.put("provenance", c.provenance());
+        m.put("normaliser", c.data().normaliser().toDocument());
+        m.put("data", c.data().toDocument());
+        m.put("calibration", c.calibration() == null ? null : c.calibration().toMap());
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("phase", c.phase());
+        training.put("objective", c.objective());
+        training.putAll(c.state().toMap());
+        training.put("rng", c.rng());
+        m.put("training", training);
+        m.put("provenance", c.provenance().toMap());
         m.put("config", c.config());
         return m;
     }
 
     @SuppressWarnings("unchecked")
-    static CheckpointInfo fromMap(Map<String, Object> m) {
-        if (!CheckpointInfo.FORMAT.equals(m.get("format"))) {
-            throw new IllegalArgumentException("format is " + m.get("format") + ", expected " + CheckpointInfo.FORMAT);
-        }
-        return new CheckpointInfo((String) m.get("name"), (String) m.get("weights"), (String) m.get("weights_sha256"),
-                ((Number) m.get("epochs_done")).intValue(), ((Number) m.get("step")).longValue(),
-                BatchIterator.Position.fromMap((Map<String, ?>) m.get("data_position")),
-                ModelConfig.fromMap((Map<String, ?>) m.get("model")), number(m.get("best_val_loss")),
-                ((Number) m.get("epochs_without_improvement")).intValue(), number(m.get("val_loss")),
-                (Map<String, Object>) m.get("rng"), (Map<String, Object>) m.get("config"),
-                (Map<String, Object>) m.get("normaliser"), (Map<String, Object>) m.get("provenance"));
+    static CheckpointInfo fromMap(Map<String, Object> m, Path json) {
+        JsonNode tree = JSON.valueToTree(m);
+        DataSpec data = DataSpec.fromDocument(tree.get("data"), tree.get("normaliser"), "checkpoint " + json);
+        Map<String, Object> training = (Map<String, Object>) m.get("training");
+        Object calibration = m.get("calibration");
+        return new CheckpointInfo((String) m.get("name"), (String) m.get("kind"), (String) m.get("weights"),
+                (String) m.get("weights_sha256"), ModelConfig.fromMap((Map<String, ?>) m.get("model")), data,
+                (String) training.get("phase"), (String) training.get("objective"), TrainingState.fromMap(training),
+                calibration instanceof Map<?, ?> c ? Calibration.fromMap((Map<String, Object>) c) : null,
+                (Map<String, Object>) training.get("rng"), (Map<String, Object>) m.get("config"),
+                Provenance.fromMap((Map<String, ?>) m.get("provenance")));
     }
 
     private List<Path> list(String prefix) {
@@ -174,12 +236,12 @@ public final class CheckpointStore {
         }
     }
 
-    /** Deletes NAME-s*.sd files other than {@code keep}. */
+    /** Deletes NAME-s*.npz files other than {@code keep}. */
     private void deleteStaleWeights(String name, String keep) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.toList()) {
                 String f = p.getFileName().toString();
-                if (f.startsWith(name + "-s") && f.endsWith(".sd") && !f.equals(keep)) Files.deleteIfExists(p);
+                if (f.startsWith(name + "-s") && f.endsWith(".npz") && !f.equals(keep)) Files.deleteIfExists(p);
             }
         }
     }
@@ -187,14 +249,6 @@ public final class CheckpointStore {
     private static String stem(Path json) {
         String f = json.getFileName().toString();
         return f.substring(0, f.length() - ".json".length());
-    }
-
-    private static Object finiteOrNull(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
-
-    private static double number(Object o) {
-        return o instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     private static String firstLine(Throwable e) {

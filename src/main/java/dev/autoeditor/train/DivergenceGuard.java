@@ -19,7 +19,7 @@ public final class DivergenceGuard implements TrainingListener {
     @Override
     public void onStep(StepMetrics m) {
         String what = null;
-        if (!m.loss().finite()) what = "the loss is " + m.loss().total() + " (parts " + m.loss().active() + ", " + m.loss().asset() + ", " + m.loss().regression() + ")";
+        if (!m.loss().finite()) what = "the loss is " + m.loss().total() + " (parts " + m.loss().parts() + ")";
         else if (!Double.isFinite(m.gradNorm())) what = "a gradient is not finite (norm " + m.gradNorm() + ")";
         else if (m.gradNorm() > maxGradNorm) what = "the gradient norm " + m.gradNorm() + " passed train.max_grad_norm_explosion " + maxGradNorm;
         else if (!Double.isFinite(m.paramNorm())) what = "a weight is not finite after the update";

@@ -1,22 +1,24 @@
 package dev.autoeditor.train;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ends training when the validation loss has not improved by more than {@code minDelta} for
- * {@code patience} epochs (0 = never). Its state travels in checkpoints so a resumed run stops
- * where the uninterrupted one would.
+ * Ends training when the validation loss has not improved by more than {@code train.min_delta} for
+ * {@code patience} epochs (0 = never). Its counter travels in checkpoints as listener state, so a
+ * resumed run stops where the uninterrupted one would.
  */
 public final class EarlyStopping implements TrainingListener {
     private static final Logger log = LoggerFactory.getLogger(EarlyStopping.class);
+    static final String COUNTER = "epochs_without_improvement";
     private final int patience;
     private int epochsWithoutImprovement;
     private boolean stop;
 
-    public EarlyStopping(int patience, int epochsWithoutImprovement) {
+    public EarlyStopping(int patience) {
         this.patience = patience;
-        this.epochsWithoutImprovement = epochsWithoutImprovement;
     }
 
     @Override
@@ -35,5 +37,24 @@ public final class EarlyStopping implements TrainingListener {
     @Override
     public boolean stopRequested() {
         return stop;
+    }
+
+    @Override
+    public String stateKey() {
+        return "early_stopping";
+    }
+
+    @Override
+    public Map<String, Object> state() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(COUNTER, epochsWithoutImprovement);
+        return m;
+    }
+
+    @Override
+    public void restore(Map<String, Object> state) {
+        epochsWithoutImprovement = state.get(COUNTER) instanceof Number n ? n.intValue() : 0;
+        // A run that had already stopped early stays stopped (a resume after the last epoch only finishes).
+        stop = patience > 0 && epochsWithoutImprovement >= patience;
     }
 }

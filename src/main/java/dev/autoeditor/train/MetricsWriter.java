@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.DiskSpace;
 import dev.autoeditor.util.UserException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -35,7 +36,7 @@ public final class MetricsWriter implements TrainingListener, AutoCloseable {
             this.steps = new Table(dir.resolve("steps"), resumedStep);
             this.epochs = new Table(dir.resolve("epochs"), resumedStep);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write metrics in " + dir, e);
+            throw DiskSpace.writeFailure(dir, "training metrics in", e);
         }
     }
 
@@ -59,11 +60,13 @@ public final class MetricsWriter implements TrainingListener, AutoCloseable {
     private static final class Table {
         private final BufferedWriter jsonl;
         private final BufferedWriter csv;
+        private final Path jsonlFile;
+        private final Path csvFile;
         private boolean csvHasHeader;
 
         Table(Path base, long keepUpToStep) throws IOException {
-            Path jsonlFile = base.resolveSibling(base.getFileName() + ".jsonl");
-            Path csvFile = base.resolveSibling(base.getFileName() + ".csv");
+            jsonlFile = base.resolveSibling(base.getFileName() + ".jsonl");
+            csvFile = base.resolveSibling(base.getFileName() + ".csv");
             truncate(jsonlFile, csvFile, keepUpToStep);
             jsonl = Files.newBufferedWriter(jsonlFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             csvHasHeader = Files.size(csvFile) > 0;
@@ -114,10 +117,13 @@ public final class MetricsWriter implements TrainingListener, AutoCloseable {
         }
 
         void append(Map<String, Object> row) {
+            Path writing = jsonlFile;
             try {
+                DiskSpace.checkWrite(jsonlFile);
                 jsonl.write(JSON.writeValueAsString(row));
                 jsonl.newLine();
                 jsonl.flush();
+                writing = csvFile;
                 if (!csvHasHeader) {
                     csv.write(String.join(",", row.keySet()));
                     csv.newLine();
@@ -129,7 +135,7 @@ public final class MetricsWriter implements TrainingListener, AutoCloseable {
                 csv.newLine();
                 csv.flush();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot append metrics", e);
+                throw DiskSpace.writeFailure(writing, "training metrics", e);
             }
         }
 

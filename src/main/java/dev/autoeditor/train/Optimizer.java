@@ -1,11 +1,13 @@
 package dev.autoeditor.train;
 
 import dev.autoeditor.model.GraphNames;
+import dev.autoeditor.util.UserException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -17,31 +19,55 @@ import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
- * Adam or AdamW with global-norm clipping, applied by hand to the graph's parameters. The Adam
- * moments live in SameDiff's own updater map, so {@code sd.save(file, true)} stores them with the
- * weights and a loaded checkpoint continues exactly. AdamW decays weights (not biases, norms or the
- * embedding) by {@code lr * weight_decay} before the Adam step; plain Adam adds
- * {@code weight_decay * w} to the gradient (L2).
+ * Adam or AdamW with global-norm clipping, applied by hand to a graph's parameters; public so that a
+ * loop in another package (PPO's update epochs) reuses it. The Adam moments live in SameDiff's own
+ * updater map; {@link #state()} and {@link #restore} read and write them by parameter name, which is
+ * how a checkpoint carries them. A new optimizer always starts with zero moments: a warm start gets
+ * a fresh one, so bias correction restarts at step 0 with nothing left over from the source's run.
+ * AdamW decays weights (not biases, norms or the embedding) by {@code lr * weight_decay} before the
+ * Adam step; plain Adam adds {@code weight_decay * w} to the gradient (L2).
  */
-final class Optimizer {
+public final class Optimizer {
+    /**
+     * What the optimizer needs from the settings.
+     *
+     * @param kind        adam or adamw
+     * @param lr          the initial learning rate (each step passes its own)
+     * @param weightDecay L2 (adam) or decoupled (adamw) weight decay
+     * @param gradClip    global-norm clipping threshold, 0 = off
+     */
+    public record Settings(String kind, double lr, double weightDecay, double gradClip) {
+        public static Settings from(TrainSettings s) {
+            return new Settings(s.optimizer(), s.lr(), s.weightDecay(), s.gradClip());
+        }
+    }
+
     private final SameDiff sd;
     private final boolean decoupled;
     private final double weightDecay;
     private final double clip;
     private final List<String> params = new ArrayList<>();
 
-    Optimizer(SameDiff sd, TrainSettings s) {
+    /**
+     * An optimizer over every trainable variable of {@code sd}, with zero moments. The loss must already
+     * be attached (the backward graph is built here, from the loss variables).
+     */
+    public Optimizer(SameDiff sd, Settings s) {
+        if (sd.getLossVariables() == null || sd.getLossVariables().isEmpty()) {
+            throw new IllegalStateException("attach an objective's loss before building the optimizer");
+        }
+        if (sd.isInitializedTraining()) {
+            throw new IllegalStateException("this graph already has optimizer state; build the network afresh (ModelKinds.build)");
+        }
         this.sd = sd;
-        this.decoupled = s.optimizer().equals("adamw");
+        this.decoupled = s.kind().equals("adamw");
         this.weightDecay = s.weightDecay();
         this.clip = s.gradClip();
         for (SDVariable v : sd.variables()) {
             if (v.getVariableType() == VariableType.VARIABLE) params.add(v.name());
         }
-        if (!sd.isInitializedTraining()) {
-            sd.setTrainingConfig(new TrainingConfig(new Adam(s.lr()), List.of(), GraphNames.IN_ACTIVE, GraphNames.TARGET_ACTIVE));
-            initializeUpdaters(sd);
-        }
+        sd.setTrainingConfig(new TrainingConfig(new Adam(s.lr()), List.of(), GraphNames.IN_ACTIVE, GraphNames.TARGET_ACTIVE));
+        initializeUpdaters(sd);
         if (!sd.hasGradientFunction()) createGradientQuietly(sd);
     }
 
@@ -56,12 +82,13 @@ final class Optimizer {
         }
     }
 
-    List<String> parameters() {
+    /** The names of the parameters it updates, in graph order. */
+    public List<String> parameters() {
         return params;
     }
 
     /** Global L2 norm of the gradients, before clipping. */
-    double gradientNorm(Map<String, INDArray> grads) {
+    public double gradientNorm(Map<String, INDArray> grads) {
         double sum = 0;
         for (String p : params) {
             double n = grads.get(p).norm2Number().doubleValue();
@@ -75,7 +102,7 @@ final class Optimizer {
      * learning rate {@code lr}; {@code step} is the 0-based step (Adam's bias correction).
      * Returns the global norm of the weights afterwards (NaN if any is not finite).
      */
-    double apply(Map<String, INDArray> grads, double gradNorm, double lr, long step) {
+    public double apply(Map<String, INDArray> grads, double gradNorm, double lr, long step) {
         double scale = clip > 0 && gradNorm > clip ? clip / gradNorm : 1.0;
         Map<String, GradientUpdater> updaters = sd.getUpdaterMap();
         double paramSq = 0;
@@ -94,6 +121,44 @@ final class Optimizer {
             paramSq += n * n;
         }
         return Math.sqrt(paramSq);
+    }
+
+    /**
+     * The moments by name, {@code PARAM/M} and {@code PARAM/V} for Adam (copies, for a checkpoint).
+     */
+    public Map<String, INDArray> state() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        Map<String, GradientUpdater> updaters = sd.getUpdaterMap();
+        for (String p : params) {
+            for (Map.Entry<String, INDArray> e : updaterState(updaters, p).entrySet()) out.put(p + "/" + e.getKey(), e.getValue().dup());
+        }
+        return out;
+    }
+
+    /**
+     * Sets the moments from {@link #state()}'s names; every parameter's state must be there with its
+     * shape, or it fails naming {@code where} (resume is exact or refused).
+     */
+    public void restore(Map<String, INDArray> state, String where) {
+        Map<String, GradientUpdater> updaters = sd.getUpdaterMap();
+        for (String p : params) {
+            for (Map.Entry<String, INDArray> e : updaterState(updaters, p).entrySet()) {
+                String key = p + "/" + e.getKey();
+                INDArray saved = state.get(key);
+                if (saved == null || !java.util.Arrays.equals(saved.shape(), e.getValue().shape())) {
+                    throw new UserException(where + " has no optimizer state '" + key + "' of shape "
+                            + java.util.Arrays.toString(e.getValue().shape()) + "; it cannot be resumed exactly: start a new run "
+                            + "from its weights with a warm start instead");
+                }
+                e.getValue().assign(saved);
+            }
+        }
+    }
+
+    private static Map<String, INDArray> updaterState(Map<String, GradientUpdater> updaters, String param) {
+        GradientUpdater<?> u = updaters.get(param);
+        if (u == null) throw new IllegalStateException("no updater for parameter " + param);
+        return new java.util.TreeMap<>(u.getState());
     }
 
     /** Matrices of linear layers decay; biases, layer-norm gains and the asset embedding do not. */

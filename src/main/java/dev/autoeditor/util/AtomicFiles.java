@@ -10,7 +10,9 @@ import java.nio.file.StandardCopyOption;
 /**
  * Writes that never leave a half-written file under the final name: the content goes to a temporary
  * sibling, which is closed and then renamed over the target in one step. (No fsync: a crash of the
- * program leaves the old file or the new one; a power cut may still lose the latest write.)
+ * program leaves the old file or the new one; a power cut may still lose the latest write.) A full
+ * disk, however the writer reports it (SameDiff wraps it in a RuntimeException), fails with one line
+ * naming the target and the free space ({@link DiskSpace#full}); the old file stays as it was.
  */
 public final class AtomicFiles {
     private AtomicFiles() {}
@@ -39,8 +41,12 @@ public final class AtomicFiles {
         Path tmp = tempFor(target);
         Files.deleteIfExists(tmp);
         try {
+            DiskSpace.checkWrite(target);
             writer.write(tmp);
             move(tmp, target);
+        } catch (IOException | RuntimeException e) {
+            if (!(e instanceof UserException) && DiskSpace.isFull(e)) throw DiskSpace.full(target, null, e);
+            throw e;
         } finally {
             Files.deleteIfExists(tmp);
         }

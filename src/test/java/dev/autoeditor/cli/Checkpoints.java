@@ -3,13 +3,9 @@ package dev.autoeditor.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.autoeditor.model.TransformerModel;
-import dev.autoeditor.train.CheckpointInfo;
-import dev.autoeditor.train.CheckpointStore;
+import dev.autoeditor.train.ModelArtifact;
 import java.nio.file.Path;
 import java.util.TreeMap;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Weight comparisons between two checkpoints. */
@@ -33,12 +29,6 @@ final class Checkpoints {
     }
 
     private static TreeMap<String, INDArray> weights(Path json) {
-        CheckpointInfo info = CheckpointStore.read(json);
-        TransformerModel model = CheckpointStore.loadModel(json, info);
-        TreeMap<String, INDArray> out = new TreeMap<>();
-        for (SDVariable v : model.sameDiff().variables()) {
-            if (v.getVariableType() == VariableType.VARIABLE) out.put(v.name(), v.getArr());
-        }
-        return out;
+        return new TreeMap<>(ModelArtifact.load(json).network().parameters());
     }
 }

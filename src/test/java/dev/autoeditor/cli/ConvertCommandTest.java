@@ -39,8 +39,8 @@ class ConvertCommandTest {
         assertFalse(Files.readString(out).contains("root:"));
         JsonNode prov = new ObjectMapper().readTree(dir.resolve("out.csv.provenance.json").toFile());
         assertEquals(6, prov.get("inputs").size());
-        assertEquals("5", prov.get("config").get("convert.sample_fps").asText());
-        assertEquals("0.1.0", prov.get("version").asText());
+        assertEquals("5", prov.path("provenance").path("config").path("convert.sample_fps").asText());
+        assertEquals("0.1.0", prov.path("provenance").path("version").asText());
     }
 
     @Test

@@ -21,10 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The real pipeline through the CLI, in-process, on the tiny profile. */
 class FullRunCommandTest {
-    private static final Pattern OUTCOME = Pattern.compile("^  (\\S+)\\s+(ran|resumed|skipped)\\b", Pattern.MULTILINE);
+    private static final Pattern OUTCOME = Pattern.compile("^  (\\S+)\\s+(ran|resumed|skipped|disabled)\\b", Pattern.MULTILINE);
 
     /** Tiny, and a single training step: these tests are about the orchestration, not the model. */
     static final String[] TINY = {"--profile", "tiny", "--set", "train.max_steps=1"};
+
+    /** The fine-tuning tree's phases: switched off by default (finetune.enabled is false). */
+    static final List<String> FINETUNE_DATA = List.of("finetune-download-data", "finetune-convert", "finetune-preprocess", "finetune-window");
 
     @TempDir
     Path tmp;
@@ -49,7 +52,7 @@ class FullRunCommandTest {
         String run = tmp.resolve("run").toString();
         CliRunner.Result first = CliRunner.run(cli("full-run", "--run-dir", run, "-q"));
         assertEquals(0, first.code(), first.toString());
-        for (String phase : StandardPhases.names()) assertEquals("ran", outcomes(first).get(phase), first.out());
+        for (String phase : StandardPhases.names()) assertEquals(FINETUNE_DATA.contains(phase) ? "disabled" : "ran", outcomes(first).get(phase), first.out());
         assertTrue(first.out().contains("results in " + Path.of(run).toAbsolutePath()), first.out());
         RunLayout layout = new RunLayout(Path.of(run));
         String rawHash = Hashing.sha256Tree(layout.raw());
@@ -62,23 +65,24 @@ class FullRunCommandTest {
 
         CliRunner.Result again = CliRunner.run(cli("full-run", "--run-dir", run, "-q"));
         assertEquals(0, again.code(), again.toString());
-        for (String phase : StandardPhases.names()) assertEquals("skipped", outcomes(again).get(phase), again.out());
+        for (String phase : StandardPhases.names()) assertEquals(FINETUNE_DATA.contains(phase) ? "disabled" : "skipped", outcomes(again).get(phase), again.out());
 
-        CliRunner.Result status = CliRunner.run(cli("status", "--run-dir", run, "--set", "preprocess.val_fraction=0.2"));
-        assertTrue(status.out().contains("settings changed: preprocess.val_fraction"), status.out());
+        CliRunner.Result status = CliRunner.run(cli("status", "--run-dir", run, "--set", "preprocess.train_fraction=0.7"));
+        assertTrue(status.out().contains("settings changed: preprocess.train_fraction"), status.out());
         assertTrue(status.out().contains("next: preprocess, window"), status.out());
 
-        CliRunner.Result changed = CliRunner.run(cli("full-run", "--run-dir", run, "-q", "--set", "preprocess.val_fraction=0.2"));
+        CliRunner.Result changed = CliRunner.run(cli("full-run", "--run-dir", run, "-q", "--set", "preprocess.train_fraction=0.7"));
         assertEquals(0, changed.code(), changed.toString());
         List<String> names = StandardPhases.names();
         int preprocess = names.indexOf("preprocess");
         for (int i = 0; i < names.size(); i++) {
-            assertEquals(i < preprocess ? "skipped" : "ran", outcomes(changed).get(names.get(i)), names.get(i) + "\n" + changed.out());
+            String expected = FINETUNE_DATA.contains(names.get(i)) ? "disabled" : i < preprocess ? "skipped" : "ran";
+            assertEquals(expected, outcomes(changed).get(names.get(i)), names.get(i) + "\n" + changed.out());
         }
         assertEquals(rawHash, Hashing.sha256Tree(layout.raw()));
         assertEquals(csvHash, Hashing.sha256(layout.keyframes()));
         PhaseRecord rec = Manifest.load(layout.manifest()).get("preprocess");
-        assertEquals(0.2, ((Number) rec.config.get("preprocess.val_fraction")).doubleValue());
+        assertEquals(0.7, ((Number) rec.config.get("preprocess.train_fraction")).doubleValue());
 
         CliRunner.Result quiet = CliRunner.run("status", "--run-dir", run);
         assertTrue(quiet.out().contains("next: nothing"), "status compares against the run's saved settings\n" + quiet.out());

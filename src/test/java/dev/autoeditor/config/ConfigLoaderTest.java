@@ -68,9 +68,32 @@ class ConfigLoaderTest {
 
     @Test
     void yamlRoundTripKeepsEveryValue() {
-        Config c = ConfigLoader.load("full", null, List.of("preprocess.normaliser=robust"));
+        Config c = ConfigLoader.load("full", null, List.of("preprocess.normaliser_method=robust"));
         Config back = ConfigLoader.fromYaml(c.toYaml());
         assertEquals(c.asMap(), back.asMap());
         assertEquals(c.hashOfSections("model"), back.hashOfSections("model"));
+    }
+
+    @Test
+    void aSavedConfigFromAnOlderVersionReadsOverTodaysDefaults() {
+        Config saved = ConfigLoader.fromSaved("seed: 7\nwindow:\n  length: 64\n  drop_last_batch: true\n");
+        assertEquals(7, saved.getInt("seed"));
+        assertEquals(64, saved.getInt("window.length"));
+        assertEquals(false, saved.getBoolean("train.drop_last_batch"), "a key added since takes its default");
+        assertEquals(false, saved.has("window.drop_last_batch"), "a key since moved is dropped");
+    }
+
+    @Test
+    void aRecordingViewReportsEveryKeyReadAndReadsTheSameValues() {
+        Config c = ConfigLoader.load("tiny", null, List.of());
+        List<String> read = new java.util.ArrayList<>();
+        Config view = c.recording(read::add);
+        assertEquals(c.getInt("window.length"), view.getInt("window.length"));
+        view.getDouble("train.lr", 0, 1);
+        view.has("seed");
+        view.hashOf(List.of("model.d_model"));
+        view.asMap();
+        view.keysUnder("synth");
+        assertEquals(List.of("window.length", "train.lr", "seed", "model.d_model"), read);
     }
 }

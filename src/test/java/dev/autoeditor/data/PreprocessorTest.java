@@ -101,7 +101,9 @@ class PreprocessorTest {
         // inactive zeros would drag the scale's mean far below 60; active scales lie in [60, 150] plus drift
         assertTrue(loaded.center()[0] > 50, "center of scale " + loaded.center()[0]);
         JsonNode prov = new ObjectMapper().readTree(dir.resolve("pre/normaliser.json").toFile()).path("provenance");
-        assertEquals(r.csvSha256(), prov.path("source_sha256").asText());
+        assertEquals(r.csvSha256(), prov.path("inputs").path("keyframes_csv").path("sha256").asText());
+        assertTrue(prov.path("notes").path("fitted_on").asText().startsWith("train split"), prov.toString());
+        assertEquals(7, prov.path("notes").path("statistics").size());
         assertEquals(42, prov.path("seed").asInt());
         assertFalse(prov.path("version").asText().isEmpty());
     }
@@ -110,7 +112,7 @@ class PreprocessorTest {
     void robustNormaliserUsesMedianAndInterquartileRange(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("k.csv");
         KeyframeCsvFixture.write(csv, KeyframeCsvFixture.randomProjects(12, 8, 1, 30, 60));
-        Preprocessor.run(csv, dir.resolve("pre"), config("preprocess.normaliser=robust"));
+        Preprocessor.run(csv, dir.resolve("pre"), config("preprocess.normaliser_method=robust"));
         SplitsFile splits = SplitsFile.load(dir.resolve("pre"));
         List<Double> scales = new ArrayList<>();
         KeyframeRow row = new KeyframeRow();
@@ -142,8 +144,8 @@ class PreprocessorTest {
                 b.add(f, all[i]);
             }
         }
-        Normaliser na = a.fit(java.util.Map.of());
-        Normaliser nb = b.fit(java.util.Map.of());
+        Normaliser na = a.fit(new java.util.LinkedHashMap<>());
+        Normaliser nb = b.fit(new java.util.LinkedHashMap<>());
         assertTrue(Arrays.equals(na.center(), nb.center()) && Arrays.equals(na.scale(), nb.scale()), "same seed, same fit");
         Arrays.sort(all);
         // a 5000-value sample estimates the median within a few standard errors (about 0.18 here)

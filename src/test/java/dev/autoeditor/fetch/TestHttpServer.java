@@ -64,6 +64,18 @@ final class TestHttpServer implements AutoCloseable {
         };
     }
 
+    /** Accepts the request and sends nothing at all (not even headers) for {@code millis}, then drops it. */
+    static Behaviour silent(long millis) {
+        return (ex, body) -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IOException("test server never answered");
+        };
+    }
+
     static Behaviour status(int code) {
         return (ex, body) -> {
             ex.sendResponseHeaders(code, -1);

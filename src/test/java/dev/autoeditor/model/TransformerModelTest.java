@@ -63,8 +63,23 @@ class TransformerModelTest {
     }
 
     @Test
+    void aBuiltModelHasNoLossUntilAnObjectiveAttachesOne() {
+        TransformerModel model = TransformerModel.create(TINY, 9);
+        assertTrue(model.sameDiff().getLossVariables().isEmpty(), "trunk and heads only");
+        assertNull(model.sameDiff().getVariable(LOSS));
+        assertNotNull(model.output(HIDDEN), "the trunk's output is where new heads attach");
+        assertThrows(IllegalArgumentException.class, () -> model.output("value"));
+        WindowBatch batch = new SyntheticWindows(2, 10, 4, 1).batch(2);
+        Predictions before = model.predict(batch);
+        SupervisedLoss.attach(model);
+        assertEquals(List.of(LOSS), model.sameDiff().getLossVariables());
+        assertArrayEquals(before.activeProb(), model.predict(batch).activeProb(), "the loss changes no prediction");
+    }
+
+    @Test
     void lossPartsMatchAHandComputationWithMasks() {
         TransformerModel model = TransformerModel.create(TINY, 9);
+        SupervisedLoss.attach(model);
         int t = 10;
         WindowBatch batch = new SyntheticWindows(3, t, 4, 3).batch(3);
         for (LossSettings loss : List.of(new LossSettings(1, 2, 3, false, 0.5), new LossSettings(1, 1, 1, true, 1))) {
@@ -124,6 +139,7 @@ class TransformerModelTest {
     @Test
     void gradientsReachEveryParameter() {
         TransformerModel model = TransformerModel.create(TINY, 11);
+        SupervisedLoss.attach(model);
         WindowBatch batch = new SyntheticWindows(4, 10, 4, 4).batch(4);
         List<String> params = model.sameDiff().variables().stream()
                 .filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE).map(v -> v.name()).toList();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The evaluate and report phases run by the orchestrator after the standard phases, as they will be
- * once registered: both run after a finished run, the page shows them, and a second run skips both.
+ * registered: both run after a finished run, the page shows them, and a second run skips both.
  */
 class EvaluateAndReportPhasesTest {
     @TempDir
@@ -23,13 +23,8 @@ class EvaluateAndReportPhasesTest {
     @Test
     void evaluateThenReportAfterTheStandardPhasesThenBothSkipped() throws Exception {
         Path run = TinyRun.copy(tmp.resolve("run"));
-        TrainingOrchestrator.deleteTree(run.resolve("eval")); // made outside the orchestrator by the shared run
-        List<Phase> phases = new ArrayList<>(StandardPhases.all());
-        phases.add(new EvaluatePhase());
-        List<String> before = phases.stream().map(Phase::name).toList();
-        List<String> order = new ArrayList<>(before);
-        order.add(ReportPhase.NAME);
-        phases.add(new ReportPhase(before, order));
+        dev.autoeditor.util.Trees.delete(run.resolve("eval")); // made outside the orchestrator by the shared run
+        List<Phase> phases = StandardPhases.all();
         var config = ConfigLoader.load("tiny", null, List.of());
         RunLayout layout = new RunLayout(run);
         TrainingOrchestrator orchestrator = new TrainingOrchestrator(layout, config, phases, "auto-editor full-run");

@@ -22,7 +22,7 @@ class EvaluatePhaseTest {
     void testJsonHasTheTablePerTrackCutsCalibrationAndMachine() throws Exception {
         Path run = TinyRun.get();
         JsonNode doc = JSON.readTree(run.resolve(EvaluatePhase.TEST_JSON).toFile());
-        assertEquals("auto-editor-evaluation/1", doc.path("format").asText());
+        assertEquals("auto-editor-evaluation/2", doc.path("format").asText());
         assertEquals("test", doc.path("split").asText());
         JsonNode predictors = doc.path("predictors");
         assertEquals(List.of("model", "persistence", "random-cutter"), fieldNames(predictors));

@@ -20,6 +20,8 @@ final class FakePhase implements Phase {
     /** Thrown after writing a checkpoint, as a hard kill would leave things (not caught as Exception). */
     Error dieWith;
     Runnable duringRun = () -> {};
+    /** When set, the phase is enabled only while this boolean setting is true. */
+    String switchKey;
 
     FakePhase(String name, boolean resumable, String... upstream) {
         this.name = name;
@@ -50,6 +52,11 @@ final class FakePhase implements Phase {
     @Override
     public List<String> outputs() {
         return List.of("out/" + name);
+    }
+
+    @Override
+    public boolean enabled(Config config) {
+        return switchKey == null || config.getBoolean(switchKey);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,16 +20,22 @@ class RunLayoutTest {
     }
 
     @Test
-    void finalModelIsTheLastRlhfElseTheBestOfTheLastSupervisedPhase() throws Exception {
+    void finalModelIsTheBestElseLastCheckpointOfTheLastModelPhaseThatHasOne() throws Exception {
         RunLayout layout = new RunLayout(dir);
         assertEquals(Optional.empty(), layout.finalModel());
         touch("checkpoints/pretrain/last.json");
         assertEquals(dir.resolve("checkpoints/pretrain/last.json"), layout.finalModel().orElseThrow());
         touch("checkpoints/pretrain/best.json");
         assertEquals(dir.resolve("checkpoints/pretrain/best.json"), layout.finalModel().orElseThrow());
-        touch("checkpoints/finetune/best.json");
-        assertEquals(dir.resolve("checkpoints/finetune/best.json"), layout.finalModel().orElseThrow());
-        touch("checkpoints/rlhf/last.json");
-        assertEquals(dir.resolve("checkpoints/rlhf/last.json"), layout.finalModel().orElseThrow());
+        // A folder no registered phase writes is not a model of this run.
+        touch("checkpoints/elsewhere/best.json");
+        assertEquals(dir.resolve("checkpoints/pretrain/best.json"), layout.finalModel().orElseThrow());
+
+        List<Phase> withLater = List.of(new PretrainPhase(), new FakeModelPhase("tuned", "pretrain"), new FakeModelPhase("rl", "tuned"));
+        touch("checkpoints/rl/last.json");
+        assertEquals(dir.resolve("checkpoints/rl/last.json"), layout.finalModel(withLater).orElseThrow());
+        Files.delete(dir.resolve("checkpoints/rl/last.json"));
+        touch("checkpoints/tuned/last.json");
+        assertEquals(dir.resolve("checkpoints/tuned/last.json"), layout.finalModel(withLater).orElseThrow());
     }
 }

@@ -58,8 +58,8 @@ class TrainingOrchestratorTest {
         settings.put("b.x", 20);
 
         List<PhaseStatus> status = orchestrator().status();
-        assertEquals("done", status.get(0).state());
-        assertEquals("stale", status.get(1).state());
+        assertEquals(PhaseStatus.State.DONE, status.get(0).state());
+        assertEquals(PhaseStatus.State.STALE, status.get(1).state());
         assertTrue(status.get(1).reasons().contains("settings changed: b.x"), status.get(1).reasons().toString());
         assertTrue(status.get(2).wouldRun());
 
@@ -110,7 +110,7 @@ class TrainingOrchestratorTest {
         assertEquals(PhaseRecord.FAILED, m.get("b").status);
         assertEquals("IllegalStateException: disk full", m.get("b").error);
         assertFalse(m.phases.containsKey("c"));
-        assertEquals("failed", orchestrator().status().get(1).state());
+        assertEquals(PhaseStatus.State.FAILED, orchestrator().status().get(1).state());
 
         b.failWith = null;
         assertEquals(List.of("a:skipped", "b:ran", "c:ran"), actions(orchestrator().run(Selection.all())));
@@ -141,7 +141,7 @@ class TrainingOrchestratorTest {
     void killedTrainingPhaseResumesFromItsCheckpointAndOthersStartOver() throws Exception {
         c.dieWith = new ThreadDeath();
         assertThrows(ThreadDeath.class, () -> orchestrator().run(Selection.all()));
-        assertEquals("interrupted", orchestrator().status().get(2).state());
+        assertEquals(PhaseStatus.State.INTERRUPTED, orchestrator().status().get(2).state());
         assertTrue(orchestrator().status().get(2).reasons().contains("will resume from its last checkpoint"));
         assertTrue(Files.exists(dir.resolve("out/c/checkpoint")));
 

@@ -81,7 +81,10 @@ class DamagedRunTest {
         CliRunner.Result failed = CliRunner.run("full-run", "--run-dir", run.toString(), "--profile", "tiny", "-q", "--from", "pretrain",
                 "--set", "train.max_grad_norm_explosion=0.000001");
         assertEquals(1, failed.code(), failed.toString());
-        ReportWriter.Result result = new ReportWriter(run, TinyRun.PHASES).asPhase("report").write(run.resolve("report/index.html"), false);
+        // full-run wrote the page of the failed run itself, before exiting with the failure's code.
+        String written = Files.readString(run.resolve("report/index.html"));
+        assertTrue(written.contains("The run failed in pretrain."), "full-run's own page shows the failure");
+        ReportWriter.Result result = new ReportWriter(run, TinyRun.PHASES).asPhase("report").write(run.resolve("report/index.html"), true);
         Section glance = section(result, "glance");
         assertTrue(glance.html().contains("The run failed in pretrain."), glance.html());
         assertTrue(glance.html().contains("<span class=\"st failed\">failed</span>"));

@@ -14,6 +14,8 @@ import java.util.Locale;
 public record SynthOptions(int projects, long seed, List<SynthStyle> styles, double minDurationS, double maxDurationS) {
     /** Longest sequence: sources are a few times longer, and media of 11 hours or more reads as a still. */
     public static final double MAX_DURATION_S = 3 * 3600;
+    /** The config keys {@link #fromConfig} reads ({@code synth.threads} is not one: the files do not depend on it). */
+    public static final List<String> KEYS = List.of("synth.projects", "synth.styles", "synth.min_duration_s", "synth.max_duration_s", "seed");
 
     public SynthOptions {
         styles = List.copyOf(styles);

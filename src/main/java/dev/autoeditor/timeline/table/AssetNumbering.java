@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Numbers a sequence's sources from 0 in order of first use: over the visible clips (clip and track
  * enabled) on tracks 1..{@code tracks}, ordered by timeline start (with -1 resolved), then track from
- * the bottom, then position on the track. Two clips with the same {@link dev.autoeditor.timeline.Source#key()}
+ * the bottom, then position on the track; clips that show no frame ({@link TrackLayout#showsAFrame})
+ * are not numbered. Two clips with the same {@link dev.autoeditor.timeline.Source#key()}
  * share a number.
  */
 final class AssetNumbering {
@@ -31,7 +32,7 @@ final class AssetNumbering {
             VideoTrack track = all.get(k);
             if (!track.enabled()) continue;
             for (PlacedClip p : track.placedClips()) {
-                if (p.clip().enabled()) uses.add(new Use(p.start(), k, p.position(), p.clip().source().key()));
+                if (p.clip().enabled() && TrackLayout.showsAFrame(p)) uses.add(new Use(p.start(), k, p.position(), p.clip().source().key()));
             }
         }
         uses.sort(Comparator.comparingLong(Use::start).thenComparingInt(Use::track).thenComparingInt(Use::position));

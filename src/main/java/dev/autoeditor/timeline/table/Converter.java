@@ -5,6 +5,7 @@ import dev.autoeditor.timeline.table.ConvertResult.FileFailure;
 import dev.autoeditor.timeline.table.ConvertResult.FileReport;
 import dev.autoeditor.timeline.xmeml.XmemlReader;
 import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.DiskSpace;
 import dev.autoeditor.util.Progress;
 import dev.autoeditor.util.Trees;
 import dev.autoeditor.util.UserException;
@@ -38,16 +39,31 @@ public final class Converter {
         this.reader = reader;
     }
 
-    /** A converter reading xmeml with {@link XmemlReader}. */
+    /** A converter reading xmeml with {@link XmemlReader}, refusing sequences longer than the default limit. */
     public static Converter xmeml() {
-        XmemlReader xml = new XmemlReader();
-        return new Converter(xml::read);
+        return xmeml(ConvertOptions.DEFAULT_MAX_SEQUENCE_HOURS);
+    }
+
+    /** A converter reading xmeml, refusing sequences longer than {@code maxSequenceHours} of timeline. */
+    public static Converter xmeml(double maxSequenceHours) {
+        XmemlReader xml = new XmemlReader(new XmemlReader.Limits(maxSequenceHours, ConvertOptions.MAX_SEQUENCE_HOURS_KEY));
+        return new Converter(new ProjectReader() {
+            @Override
+            public dev.autoeditor.timeline.Project read(Path file) {
+                return xml.read(file);
+            }
+
+            @Override
+            public dev.autoeditor.timeline.Project read(Path file, java.util.function.Consumer<String> warnings) {
+                return xml.read(file, warnings);
+            }
+        });
     }
 
     /** The pipeline's entry point: xmeml inputs to one keyframe CSV with its provenance sidecar. */
     public static ConvertResult convertXmeml(List<Path> inputs, Path outputCsv, ConvertOptions options)
             throws IOException, InterruptedException {
-        return xmeml().convert(inputs, outputCsv, options);
+        return xmeml(options.maxSequenceHours()).convert(inputs, outputCsv, options);
     }
 
     /**
@@ -67,6 +83,7 @@ public final class Converter {
         int threads = Math.min(options.effectiveThreads(), files.size());
         log.info("converting {} file(s) on {} thread(s), sampling {}", files.size(), threads, options.sampling());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        MemoryBudget memory = MemoryBudget.ofHeap();
         List<FileReport> converted = new ArrayList<>();
         List<FileFailure> failures = new ArrayList<>();
         Path tmp = AtomicFiles.tempFor(outputCsv.toAbsolutePath());
@@ -76,9 +93,14 @@ public final class Converter {
                 Path file = files.get(i);
                 String project = projects.get(i);
                 Path part = parts.resolve(String.format("%06d.csv", i));
-                futures.add(pool.submit(() -> FileConversion.run(reader, file, project, options.sampling(), part)));
+                futures.add(pool.submit(() -> {
+                    // Large files wait until the heap can hold them beside the others being read.
+                    try (MemoryBudget.Lease lease = memory.lease(sizeOrZero(file))) {
+                        return FileConversion.run(reader, file, project, options.sampling(), part);
+                    }
+                }));
             }
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = openOutput(tmp)) {
                 out.write(headerLine());
                 for (int i = 0; i < futures.size(); i++) {
                     FileConversion.Outcome outcome = get(futures.get(i));
@@ -94,6 +116,9 @@ public final class Converter {
                     Files.deleteIfExists(part);
                     progress.step(1);
                 }
+            } catch (IOException e) {
+                if (DiskSpace.isFull(e)) throw DiskSpace.full(outputCsv, "the keyframe table", e);
+                throw e;
             }
             if (converted.isEmpty()) throw nothingConverted(failures);
             AtomicFiles.move(tmp, outputCsv);
@@ -108,10 +133,14 @@ public final class Converter {
         return result;
     }
 
-    /** Every input failed: one error naming each failure on its own line, as a partial conversion lists them. */
+    /**
+     * Every input failed: one error naming each failure, as a partial conversion lists them: on the
+     * same line when there is one, else one per line.
+     */
     static UserException nothingConverted(List<FileFailure> failures) {
         StringBuilder message = new StringBuilder("none of the " + failures.size() + " input file(s) converted; nothing written:");
-        for (FileFailure f : failures) message.append(System.lineSeparator()).append("  failed: ").append(f.message());
+        String separator = failures.size() == 1 ? " " : System.lineSeparator() + "  ";
+        for (FileFailure f : failures) message.append(separator).append("failed: ").append(f.message());
         return new UserException(message.toString(), 1, null);
     }
 
@@ -119,8 +148,30 @@ public final class Converter {
         try {
             return f.get();
         } catch (ExecutionException e) {
-            // FileConversion turns every failure into an outcome; anything else is a bug to surface.
-            throw new IllegalStateException("conversion worker failed", e.getCause());
+            // FileConversion turns every failure of a file into an outcome; what is left stops the whole run.
+            Throwable cause = e.getCause();
+            if (cause instanceof UserException u) throw u;
+            if (cause instanceof InterruptedException) throw new InterruptedException("conversion interrupted");
+            if (cause instanceof OutOfMemoryError) {
+                throw new UserException("out of memory while converting; give Java more memory, e.g. AUTO_EDITOR_JAVA_OPTS=-Xmx"
+                        + Math.max(2, 2 * (Runtime.getRuntime().maxMemory() >> 30)) + "g (the auto-editor launcher's Java options),"
+                        + " or convert one file at a time with --set convert.threads=1", cause);
+            }
+            throw new IllegalStateException("conversion worker failed", cause);
+        }
+    }
+
+    private static OutputStream openOutput(Path tmp) throws IOException {
+        DiskSpace.checkWrite(tmp);
+        return Files.newOutputStream(tmp);
+    }
+
+    /** A file's size; 0 when it cannot be read (FileConversion then reports why). */
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
         }
     }
 

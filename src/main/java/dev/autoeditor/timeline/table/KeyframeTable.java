@@ -46,7 +46,16 @@ public final class KeyframeTable {
         this.layouts = new TrackLayout[used];
         for (int k = 0; k < used; k++) layouts[k] = TrackLayout.of(sequence.tracks().get(k));
         this.assets = AssetNumbering.of(sequence, TRACKS);
-        this.lengthFrames = sequence.lengthFrames();
+        this.lengthFrames = lengthOf(sequence);
+    }
+
+    /** The largest clip end on the video tracks (disabled clips included), over clips that show a frame. */
+    private static long lengthOf(Sequence sequence) {
+        long end = 0;
+        for (var track : sequence.tracks()) {
+            for (PlacedClip p : track.placedClips()) if (TrackLayout.showsAFrame(p)) end = Math.max(end, p.end());
+        }
+        return end;
     }
 
     /**
@@ -62,7 +71,7 @@ public final class KeyframeTable {
         return sequence;
     }
 
-    /** Frames from 0 to the largest clip end on the sequence's video tracks. */
+    /** Frames from 0 to the largest clip end on the sequence's video tracks (clips that show no frame do not count). */
     public long lengthFrames() {
         return lengthFrames;
     }

@@ -20,7 +20,9 @@ import java.util.Map;
  * on (a cut outside the overlap moves to its nearer edge). A transition with a visible clip on one
  * side only (start-black, end-black, a dissolve from or to nothing) fades that clip from or to black:
  * the clip stays active through it. Clips that overlap without a transition (not something editors
- * export) are split at the later clip's start.
+ * export) are split at the later clip's start. A clip that covers no frame at or after 0 (start after
+ * end, or wholly before the sequence's start; the reader warns of both) takes no part: it shows nothing,
+ * is no transition's neighbour and gets no asset number ({@link #showsAFrame}).
  */
 final class TrackLayout {
     /** A clip visible on timeline frames [from, to). */
@@ -49,7 +51,7 @@ final class TrackLayout {
         Map<Integer, long[]> ranges = new HashMap<>();
         List<PlacedClip> visible = new ArrayList<>();
         for (PlacedClip p : track.placedClips()) {
-            if (p.clip().enabled()) {
+            if (p.clip().enabled() && showsAFrame(p)) {
                 visible.add(p);
                 ranges.put(p.position(), new long[] {p.start(), p.end()});
             }
@@ -81,6 +83,11 @@ final class TrackLayout {
             if (to > s.from()) disjoint.add(new Span(s.from(), to, s.clip()));
         }
         return new TrackLayout(disjoint);
+    }
+
+    /** Whether a placed clip covers any frame of the table, which starts at frame 0. */
+    static boolean showsAFrame(PlacedClip p) {
+        return p.end() > Math.max(p.start(), 0);
     }
 
     /** The clip shown at {@code frame}, or null. */

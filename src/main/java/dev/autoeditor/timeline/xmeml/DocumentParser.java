@@ -30,6 +30,8 @@ final class DocumentParser {
         final Map<String, SequenceDraft> sequences = new HashMap<>();
         final Map<String, String> multiclipNames = new HashMap<>();
         final List<ClipDraft> videoClips = new ArrayList<>();
+        /** "FILE:LINE: what was odd; what was done", for values ignored or repaired while reading. */
+        final List<String> warnings = new ArrayList<>();
         int rootLine;
     }
 
@@ -87,8 +89,12 @@ final class DocumentParser {
             s.defined = true;
             switch (c.name()) {
                 case "name" -> s.name = c.text();
-                case "duration" -> s.duration = c.longValue();
-                case "rate" -> s.rate = rate();
+                case "duration" -> s.duration = c.longOrWarn(0, parsed.warnings::add);
+                case "rate" -> {
+                    RateRead r = rate();
+                    s.rate = r.rate();
+                    s.rateProblem = r.problem();
+                }
                 case "media" -> media(s);
                 default -> other(true);
             }
@@ -125,8 +131,8 @@ final class DocumentParser {
             }
             while (c.nextChild()) {
                 switch (c.name()) {
-                    case "width" -> s.width = (int) c.longValue();
-                    case "height" -> s.height = (int) c.longValue();
+                    case "width" -> s.width = size();
+                    case "height" -> s.height = size();
                     default -> c.skip();
                 }
             }
@@ -161,8 +167,8 @@ final class DocumentParser {
                 case "end" -> d.end = c.longValue();
                 case "in" -> d.in = c.longValue();
                 case "out" -> d.out = c.longValue();
-                case "duration" -> d.duration = c.longValue();
-                case "rate" -> d.rate = rate();
+                case "duration" -> d.duration = c.longOrWarn(-1, parsed.warnings::add);
+                case "rate" -> d.rate = rateOrWarn("clip item '" + (d.name != null ? d.name : d.id) + "'");
                 case "stillframe" -> d.still |= c.booleanValue();
                 case "file" -> d.file = file();
                 case "sequence" -> d.sequence = sequence(false);
@@ -206,7 +212,7 @@ final class DocumentParser {
                 case "alignment" -> t.alignment = Transition.Alignment.fromXml(c.text());
                 case "cutPoint" -> t.cutPoint = c.longValue();
                 case "cutPointTicks" -> t.cutPointTicks = c.longValue();
-                case "rate" -> t.rate = rate();
+                case "rate" -> t.rate = rateOrWarn("a transition");
                 case "effect" -> {
                     EffectReader.EffectDraft e = EffectReader.readEffect(c);
                     t.effectId = e.id;
@@ -227,8 +233,8 @@ final class DocumentParser {
                 case "name" -> f.name = c.text();
                 case "pathurl" -> f.pathUrl = c.text();
                 case "mediaSource" -> f.mediaSource = c.text();
-                case "duration" -> f.duration = c.longValue();
-                case "rate" -> f.rate = rate();
+                case "duration" -> f.duration = c.longOrWarn(-1, parsed.warnings::add);
+                case "rate" -> f.rate = rateOrWarn("file '" + (f.name != null ? f.name : f.id) + "'");
                 case "media" -> fileMedia(f);
                 default -> other(true);
             }
@@ -245,13 +251,13 @@ final class DocumentParser {
             }
             while (c.nextChild()) {
                 switch (c.name()) {
-                    case "duration" -> f.videoDuration = c.longValue();
+                    case "duration" -> f.videoDuration = c.longOrWarn(-1, parsed.warnings::add);
                     case "stillframe" -> f.still |= c.booleanValue();
                     case "samplecharacteristics" -> {
                         while (c.nextChild()) {
                             switch (c.name()) {
-                                case "width" -> f.width = (int) c.longValue();
-                                case "height" -> f.height = (int) c.longValue();
+                                case "width" -> f.width = size();
+                                case "height" -> f.height = size();
                                 default -> c.skip();
                             }
                         }
@@ -262,9 +268,21 @@ final class DocumentParser {
         }
     }
 
-    /** A {@code <rate>}; null when it gives no usable timebase. */
-    private Rate rate() throws XMLStreamException {
-        long timebase = 0;
+    /** A frame size: the table does not use it, so a missing or broken one is a warning and 0. */
+    private int size() throws XMLStreamException {
+        long v = c.longOrWarn(0, parsed.warnings::add);
+        return v >= 0 && v <= Integer.MAX_VALUE ? (int) v : 0;
+    }
+
+    /** Timebases above this are not frame rates any editor writes. */
+    static final int MAX_TIMEBASE = 10_000;
+
+    /** A {@code <rate>} as read: the rate, or null and what is wrong with it. */
+    record RateRead(Rate rate, String problem) {}
+
+    /** A {@code <rate>}; without a usable timebase, the problem names what was found ("<timebase> 0"). */
+    private RateRead rate() throws XMLStreamException {
+        Long timebase = null;
         boolean ntsc = false;
         while (c.nextChild()) {
             switch (c.name()) {
@@ -273,6 +291,21 @@ final class DocumentParser {
                 default -> c.skip();
             }
         }
-        return timebase > 0 && timebase <= 10_000 ? new Rate((int) timebase, ntsc) : null;
+        if (timebase == null) return new RateRead(null, "a <rate> without <timebase>");
+        if (timebase <= 0) return new RateRead(null, "<timebase> " + timebase + " in its <rate>, which is no frame rate");
+        if (timebase > MAX_TIMEBASE) {
+            return new RateRead(null, "<timebase> " + timebase + " in its <rate>, above any frame rate (at most " + MAX_TIMEBASE + ")");
+        }
+        return new RateRead(new Rate(timebase.intValue(), ntsc), null);
+    }
+
+    /** The {@code <rate>} of {@code owner}, which may do without one: an unusable one is a warning and null. */
+    private Rate rateOrWarn(String owner) throws XMLStreamException {
+        int line = c.line();
+        RateRead r = rate();
+        if (r.problem() != null) {
+            parsed.warnings.add(c.fileName() + ":" + line + ": " + owner + " has " + r.problem() + "; ignored (the sequence's rate is used)");
+        }
+        return r.rate();
     }
 }

@@ -42,6 +42,8 @@ final class Drafts {
         int line;
         String name;
         Rate rate;
+        /** Why the {@code <rate>} gives no usable frame rate ("<timebase> 0"), or null. */
+        String rateProblem;
         long duration;
         int width;
         int height;

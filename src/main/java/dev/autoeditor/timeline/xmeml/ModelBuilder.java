@@ -33,19 +33,29 @@ final class ModelBuilder {
 
     private final DocumentParser.Parsed parsed;
     private final String fileName;
+    private final XmemlReader.Limits limits;
     private final Map<String, Source.File> filesById = new HashMap<>();
     private final Map<FileDraft, Source.File> anonymousFiles = new IdentityHashMap<>();
     private final Map<SequenceDraft, Sequence> built = new IdentityHashMap<>();
     private final Map<SequenceDraft, Boolean> building = new IdentityHashMap<>();
 
-    private ModelBuilder(DocumentParser.Parsed parsed, String fileName) {
+    private ModelBuilder(DocumentParser.Parsed parsed, String fileName, XmemlReader.Limits limits) {
         this.parsed = parsed;
         this.fileName = fileName;
+        this.limits = limits;
     }
 
-    static List<Sequence> topLevelSequences(DocumentParser.Parsed parsed, String fileName) {
-        ModelBuilder b = new ModelBuilder(parsed, fileName);
+    /**
+     * The top-level sequences. Clip times that cannot be taken as written are repaired or left out,
+     * each with a warning in {@code parsed.warnings} (see {@link #clip}); a clip ending beyond
+     * {@code limits} fails the file.
+     */
+    static List<Sequence> topLevelSequences(DocumentParser.Parsed parsed, String fileName, XmemlReader.Limits limits) {
+        ModelBuilder b = new ModelBuilder(parsed, fileName, limits);
         b.markStills();
+        // Drafts are let go as they are built (here, and per track below), so that a large file does
+        // not hold its drafts and its model in memory at once.
+        parsed.videoClips.clear();
         List<Sequence> out = new ArrayList<>(parsed.topLevel.size());
         for (SequenceDraft s : parsed.topLevel) out.add(b.sequence(s));
         return out;
@@ -87,56 +97,119 @@ final class ModelBuilder {
         if (building.containsKey(s)) {
             throw error(s.line, "sequence '" + s.id + "' contains itself", "remove the circular nesting");
         }
+        if (s.rate == null && s.rateProblem != null) {
+            throw error(s.line, "sequence '" + nameOf(s.name, s.id) + "' has " + s.rateProblem,
+                    "give its <timebase> the sequence's frame rate (such as 25 or 30) or re-export the sequence");
+        }
         if (s.rate == null) {
             throw error(s.line, "sequence '" + nameOf(s.name, s.id) + "' has no <rate> with a <timebase>",
                     "re-export the sequence; every xmeml sequence states its frame rate");
         }
         building.put(s, Boolean.TRUE);
         List<VideoTrack> tracks = new ArrayList<>(s.tracks.size());
-        for (TrackDraft t : s.tracks) tracks.add(track(t, s.rate));
+        for (TrackDraft t : s.tracks) tracks.add(track(t, s));
         building.remove(s);
         Sequence seq = new Sequence(s.id, s.name, s.rate, s.width, s.height, s.duration, tracks);
         built.put(s, seq);
         return seq;
     }
 
-    private VideoTrack track(TrackDraft t, Rate rate) {
+    private VideoTrack track(TrackDraft t, SequenceDraft s) {
         List<TrackItem> items = new ArrayList<>(t.items.size());
         Transition previous = null;
-        for (Object item : t.items) {
+        for (int i = 0; i < t.items.size(); i++) {
+            Object item = t.items.get(i);
             if (item instanceof ClipDraft d) {
-                items.add(clip(d, rate, previous));
+                items.add(clip(d, s, previous));
                 previous = null;
             } else {
-                previous = transition((TransitionDraft) item, rate);
+                previous = transition((TransitionDraft) item, s.rate);
                 items.add(previous);
             }
+            t.items.set(i, null); // built: the draft can go
         }
         return new VideoTrack(t.enabled, items);
     }
 
     /**
-     * A clip between two transitions has both {@code <start>} and {@code <end>} -1 (Premiere and FCP7
-     * write this for short clips); it begins where the transition before it begins, so its start is
-     * taken from that transition and its end stays -1 (start + (out - in)).
+     * A clip with its timeline times as the model takes them. In xmeml -1 is the only negative time:
+     * the clip meets a transition there. A clip between two transitions has both {@code <start>} and
+     * {@code <end>} -1 (Premiere and FCP7 write this for short clips); it begins where the transition
+     * before it begins, so its start is taken from that transition and its end stays -1.
+     *
+     * <p>Other times a hand-edited or damaged file may hold are taken as written where they make sense
+     * and reported (never silently changed): a clip that covers no frame (start after end) or lies
+     * wholly before frame 0 stays on its track, so transitions keep their neighbours, but at an empty
+     * span at frame 0, where it shows nothing and gets no asset number; a clip that starts before frame
+     * 0 loses the frames before it (its in point moves on by as many source frames).
      */
-    private Clip clip(ClipDraft d, Rate sequenceRate, Transition before) {
+    private Clip clip(ClipDraft d, SequenceDraft sequence, Transition before) {
         String what = "clip item '" + nameOf(d.name, d.id) + "'";
         if (d.start == null || d.end == null || d.in == null || d.out == null) {
             throw error(d.line, what + " lacks one of <start>, <end>, <in>, <out>",
                     "re-export the sequence; every clip on a track states all four");
         }
         long start = d.start;
-        if (start < 0 && d.end < 0) {
+        long end = d.end;
+        long in = d.in;
+        long length = d.out - d.in;
+        long placedEnd;
+        if (start == -1 && end == -1) {
             if (before == null || before.start() < 0) {
                 throw error(d.line, what + " has both <start> and <end> -1 and no transition before it",
                         "re-export the sequence");
             }
             start = before.start();
+            placedEnd = start + length;
+        } else {
+            long from = start == -1 ? end - length : start;
+            long to = end == -1 ? from + length : end;
+            placedEnd = to;
+            if (to <= from || to <= 0) {
+                warn(d.line, what + " " + emptySpan(d.start, d.end, from, to));
+                // Representable as written when both are real frames; otherwise an empty span at 0.
+                if (!(d.start >= 0 && d.end >= 0)) {
+                    start = 0;
+                    end = 0;
+                }
+                placedEnd = 0;
+            } else if (from < 0) {
+                warn(d.line, what + " starts at frame " + from + ", before the sequence's first frame; its first " + (-from)
+                        + " frame(s) are left out");
+                in += -from;
+                start = 0;
+                end = to;
+            }
         }
-        Rate fallback = d.rate != null ? d.rate : sequenceRate;
-        return new Clip(d.id, d.name, d.enabled, start, d.end, d.in, d.out, source(d, fallback, what),
+        checkLength(d, what, sequence, placedEnd);
+        Rate fallback = d.rate != null ? d.rate : sequence.rate;
+        return new Clip(d.id, d.name, d.enabled, start, end, in, d.out, source(d, fallback, what),
                 d.motion, d.crop, d.unsupported);
+    }
+
+    /** Why a clip covering timeline frames [from, to) shows no frame, in the file's own numbers. */
+    private static String emptySpan(long start, long end, long from, long to) {
+        if (start >= 0 && end >= 0 && start > end) {
+            return "has <start> " + start + " after its <end> " + end + "; it shows no frame and is left out of the table";
+        }
+        if (to > from) {
+            return "lies wholly before the sequence's first frame (<start> " + start + ", <end> " + end + "); it is left out of the table";
+        }
+        return "covers no frame (<start> " + start + ", <end> " + end + ", " + (to - from) + " frame(s) long); it is left out of the table";
+    }
+
+    /** Refuses a clip that makes its sequence longer than the limit: the table would have that many frames. */
+    private void checkLength(ClipDraft d, String what, SequenceDraft sequence, long endFrame) {
+        double seconds = sequence.rate.seconds(endFrame);
+        if (seconds <= limits.maxSequenceHours() * 3600) return;
+        throw error(d.line, what + " ends at frame " + endFrame + ", " + XmemlReader.Limits.duration(seconds) + " into sequence '"
+                        + nameOf(sequence.name, sequence.id) + "' at " + XmemlReader.Limits.number(sequence.rate.fps()) + " fps; "
+                        + limits.setting() + " is " + XmemlReader.Limits.number(limits.maxSequenceHours()) + " (hours), so the file is refused",
+                "fix the clip's <end> (a damaged or hand-edited value?), or raise the limit with --set " + limits.setting() + "=HOURS");
+    }
+
+    private void warn(int line, String message) {
+        parsed.warnings.add(fileName + ":" + line + ": " + message);
     }
 
     private Source source(ClipDraft d, Rate fallbackRate, String what) {

@@ -22,6 +22,8 @@ import java.io.InputStream;
 public final class SecureXmlInput {
     /** Configured once; Woodstox factories are thread-safe once configured. */
     private static final XMLInputFactory FACTORY = create();
+    /** Deepest element nesting read (Woodstox's own default, set here so the error can name it). */
+    public static final int MAX_ELEMENT_DEPTH = 1000;
 
     private SecureXmlInput() {}
 
@@ -42,6 +44,7 @@ public final class SecureXmlInput {
         f.setProperty(WstxInputProperties.P_UNDECLARED_ENTITY_RESOLVER, refuse);
         f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 1L);
         f.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 1);
+        f.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_ELEMENT_DEPTH);
         return f;
     }
 
@@ -53,6 +56,13 @@ public final class SecureXmlInput {
     /** A stream reader on the shared factory (the benchmark's bare parse uses it, so it parses as the reader does). */
     public static XMLStreamReader open(InputStream in, String systemId) throws XMLStreamException {
         return FACTORY.createXMLStreamReader(systemId, in);
+    }
+
+    /** True when reading stopped at {@link #MAX_ELEMENT_DEPTH}, not at a syntax error. */
+    static boolean isDepthLimit(XMLStreamException e, XMLStreamReader r) {
+        if (r instanceof org.codehaus.stax2.XMLStreamReader2 r2 && r2.getDepth() >= MAX_ELEMENT_DEPTH) return true;
+        String m = e.getMessage();
+        return m != null && m.contains("Element Depth");
     }
 
     /** Null when the DOCTYPE at the reader's current DTD event names no external DTD, else why it is refused. */

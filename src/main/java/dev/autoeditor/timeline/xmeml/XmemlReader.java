@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads a Premiere Pro / Final Cut Pro 7 XML export (xmeml versions 1 to 5) into a {@link Project}:
@@ -28,12 +29,57 @@ import java.util.List;
  * entity, no sequence, no video clip) is a {@link UserException} "FILE:LINE: reason; what to do".
  */
 public final class XmemlReader {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(XmemlReader.class);
 
-    /** Reads a file; the project's name is the file name without {@code .xml}. */
+    /**
+     * What a file may ask of the reader: sequences at most {@code maxSequenceHours} of timeline long
+     * (a clip ending later fails the file, naming {@code setting} as the way to raise the limit).
+     */
+    public record Limits(double maxSequenceHours, String setting) {
+        /** No limit on sequence length. */
+        public static final Limits NONE = new Limits(Double.POSITIVE_INFINITY, "the reader's limit");
+
+        public Limits {
+            if (!(maxSequenceHours > 0)) throw new IllegalArgumentException("maxSequenceHours must be positive, got " + maxSequenceHours);
+        }
+
+        /** A number without trailing zeros: 24, 0.01, 29.97. */
+        static String number(double v) {
+            return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        }
+
+        /** "22222.2 hours", "2.0 minutes", "36.0 seconds". */
+        static String duration(double seconds) {
+            if (seconds >= 3600) return String.format(java.util.Locale.ROOT, "%.1f hours", seconds / 3600);
+            if (seconds >= 60) return String.format(java.util.Locale.ROOT, "%.1f minutes", seconds / 60);
+            return String.format(java.util.Locale.ROOT, "%.1f seconds", seconds);
+        }
+    }
+
+    private final Limits limits;
+
+    /** A reader with no limit on sequence length. */
+    public XmemlReader() {
+        this(Limits.NONE);
+    }
+
+    public XmemlReader(Limits limits) {
+        this.limits = limits;
+    }
+
+    /** Reads a file; the project's name is the file name without {@code .xml}. Warnings are logged. */
     public Project read(Path file) {
+        return read(file, w -> log.warn("{}", w));
+    }
+
+    /**
+     * Reads a file, handing each warning ("FILE:LINE: what was odd; what was done": a value ignored,
+     * a clip left out) to {@code warnings}.
+     */
+    public Project read(Path file, Consumer<String> warnings) {
         String display = file.toString();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return read(in, display, projectName(file));
+            return read(in, display, projectName(file), warnings);
         } catch (NoSuchFileException e) {
             throw new UserException(display + ":0: file not found; check the path");
         } catch (IOException e) {
@@ -46,14 +92,20 @@ public final class XmemlReader {
      * becomes {@link Project#name()}.
      */
     public Project read(InputStream in, String displayName, String projectName) {
+        return read(in, displayName, projectName, w -> log.warn("{}", w));
+    }
+
+    /** Reads from a stream, handing each warning to {@code warnings} once the whole file has been read. */
+    public Project read(InputStream in, String displayName, String projectName, Consumer<String> warnings) {
         XMLStreamReader stax = null;
         try {
             stax = SecureXmlInput.open(in, displayName);
             XmlCursor cursor = new XmlCursor(stax, displayName);
             DocumentParser.Parsed parsed = DocumentParser.parse(cursor);
             drainToEnd(stax);
-            List<Sequence> sequences = ModelBuilder.topLevelSequences(parsed, displayName);
+            List<Sequence> sequences = ModelBuilder.topLevelSequences(parsed, displayName, limits);
             requireVideo(sequences, parsed.rootLine, displayName);
+            parsed.warnings.forEach(warnings);
             return new Project(projectName, sequences);
         } catch (XMLStreamException e) {
             throw malformed(e, stax, displayName);
@@ -104,6 +156,12 @@ public final class XmemlReader {
     private static UserException malformed(XMLStreamException e, XMLStreamReader stax, String file) {
         int line = lineOf(e.getLocation());
         if (line <= 0 && stax != null) line = lineOf(stax.getLocation());
+        if (SecureXmlInput.isDepthLimit(e, stax)) {
+            return new UserException(file + ":" + Math.max(line, 1) + ": the XML is nested more than " + SecureXmlInput.MAX_ELEMENT_DEPTH
+                    + " elements deep here, the reader's limit (real exports nest about 20 deep; each sequence nested in a clip adds 5);"
+                    + " it stops there so that a file cannot exhaust memory or the stack; flatten nested sequences in the editor"
+                    + " (fewer levels of nesting) and export again", e);
+        }
         // Woodstox messages may carry a location suffix or a "Message: " prefix: keep the reason only.
         String message = e.getMessage() == null ? "" : e.getMessage();
         int prefix = message.indexOf("Message: ");

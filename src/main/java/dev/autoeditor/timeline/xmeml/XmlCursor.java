@@ -129,6 +129,33 @@ final class XmlCursor {
         }
     }
 
+    /**
+     * Element text as a whole number for a value the keyframe table does not need (a size, a
+     * duration): empty or not a number, it is reported to {@code warnings} and {@code fallback} is
+     * returned, since failing the whole file would lose what it does hold.
+     */
+    long longOrWarn(long fallback, java.util.function.Consumer<String> warnings) throws XMLStreamException {
+        String element = name();
+        String s = text();
+        if (s.isEmpty()) {
+            warnings.accept(fileName + ":" + line() + ": empty <" + element + "> ignored (the keyframe table does not use it)");
+            return fallback;
+        }
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            try {
+                double v = Double.parseDouble(s);
+                if (Double.isFinite(v)) return Math.round(v);
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+        }
+        warnings.accept(fileName + ":" + line() + ": <" + element + "> '" + abbreviate(s)
+                + "' is not a number; ignored (the keyframe table does not use it)");
+        return fallback;
+    }
+
     double doubleValue() throws XMLStreamException {
         return parseDouble(text());
     }

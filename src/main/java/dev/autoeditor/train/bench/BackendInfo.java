@@ -3,7 +3,6 @@ package dev.autoeditor.train.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import org.bytedeco.javacpp.Loader;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -30,17 +29,7 @@ public final class BackendInfo {
         return info;
     }
 
-    /** The classifier of the loaded nd4j-native build, read from the path JavaCPP unpacked it to. */
     static String nativeBuild() {
-        for (Map.Entry<String, String> e : Loader.getLoadedLibraries().entrySet()) {
-            String path = e.getValue();
-            if (path == null) continue;
-            int at = path.indexOf("nd4j-native-");
-            if (at >= 0 && path.contains("jnind4jcpu")) {
-                int end = path.indexOf(".jar", at);
-                return end > at ? path.substring(at, end) : path.substring(at);
-            }
-        }
-        return "unknown";
+        return dev.autoeditor.model.Backend.nativeBuild();
     }
 }

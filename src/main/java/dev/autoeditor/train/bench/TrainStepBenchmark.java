@@ -4,17 +4,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.autoeditor.config.Config;
 import dev.autoeditor.data.BatchIterator;
+import dev.autoeditor.data.DataSpec;
+import dev.autoeditor.data.Normaliser;
+import dev.autoeditor.model.LossSettings;
 import dev.autoeditor.model.ModelConfig;
 import dev.autoeditor.model.TransformerModel;
 import dev.autoeditor.train.CheckpointStore;
 import dev.autoeditor.train.CheckpointWriter;
-import dev.autoeditor.train.EarlyStopping;
+import dev.autoeditor.train.Objective;
+import dev.autoeditor.train.Optimizer;
 import dev.autoeditor.train.StepMetrics;
+import dev.autoeditor.train.SupervisedObjective;
 import dev.autoeditor.train.TrainSettings;
 import dev.autoeditor.train.Trainer;
 import dev.autoeditor.train.TrainingListener;
+import dev.autoeditor.train.TrainingState;
 import dev.autoeditor.util.AtomicFiles;
-import dev.autoeditor.util.OrderedMaps;
+import dev.autoeditor.util.Provenance;
 import dev.autoeditor.util.Version;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -105,9 +111,14 @@ public final class TrainStepBenchmark {
         var windows = new RepeatedWindows(BenchmarkBatch.synthetic(batchSize, length, mc.assetClasses(), cfg.getLong("seed")),
                 batchSize * (total + 1), mc.assetClasses());
         BatchIterator.Options batching = BatchIterator.Options.training(run);
-        int perEpoch = BatchIterator.batchesPerEpoch(windows.size(), batching.batchSize(), batching.dropLast());
-        CheckpointWriter writer = new CheckpointWriter(new CheckpointStore(workDir), settings, new LinkedHashMap<>(run.asMap()),
-                Map.of(), OrderedMaps.of("phase", "bench train-step", "version", Version.version()), perEpoch);
+        Objective objective = new SupervisedObjective(mc, LossSettings.from(run));
+        objective.attach(model);
+        Optimizer optimizer = new Optimizer(model.sameDiff(), Optimizer.Settings.from(settings));
+        DataSpec data = new DataSpec(null, length, length, 1, mc.assetClasses(), Normaliser.identity());
+        Provenance provenance = Provenance.of("bench train-step", settings.seed(), Map.of(), Map.of("data", "synthetic windows"));
+        CheckpointWriter writer = new CheckpointWriter(new CheckpointStore(workDir), optimizer, new CheckpointWriter.Header(model.kind(), mc,
+                data, "bench train-step", objective.name(), Map.of(), new LinkedHashMap<>(run.asMap()), provenance),
+                settings.checkpointEvery(), settings.keepLast());
         List<StepMetrics> seen = new ArrayList<>();
         TrainingListener recorder = new TrainingListener() {
             @Override
@@ -116,9 +127,9 @@ public final class TrainStepBenchmark {
                 log.info("step {}/{}: {} ms{}", m.step(), total, String.format("%.1f", m.seconds() * 1000), m.step() <= warmup ? " (warm-up)" : "");
             }
         };
-        Trainer trainer = new Trainer(model, settings, batching, BatchIterator.Options.evaluation(run), windows, null, writer,
-                new EarlyStopping(settings.patience(), 0), List.of(recorder));
-        trainer.fit(Trainer.Start.BEGINNING);
+        Trainer trainer = new Trainer(model, objective, optimizer, settings,
+                new Trainer.Data(windows, null, batching, BatchIterator.Options.evaluation(run)), writer, List.of(recorder));
+        trainer.fit(TrainingState.BEGINNING);
         if (seen.size() != total) throw new IllegalStateException("the trainer ran " + seen.size() + " steps, expected " + total);
 
         List<Double> measured = new ArrayList<>();

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * @param windows       windows scored
  * @param cutTolerance  cut matching tolerance, sampled frames
  * @param trainCutRates per-frame cut rates of the training split (the random cutter's rates)
- * @param thresholdFrom where the cut thresholds came from ("val" or "default")
+ * @param thresholdFrom where the cut thresholds came from: "val" (tuned here), "checkpoint" (tuned when the model was trained) or "default"
  * @param predictors    one entry per predictor, the model first
  * @param provenance    checkpoint, data, config hash, seed, version, time
  */

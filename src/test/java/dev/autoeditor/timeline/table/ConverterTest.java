@@ -95,7 +95,9 @@ class ConverterTest {
         assertEquals("failed", prov.get("inputs").get(1).get("status").asText());
         assertEquals(dev.autoeditor.util.Hashing.sha256(dir.resolve("a.xml")), prov.get("inputs").get(0).get("sha256").asText());
         assertEquals(dev.autoeditor.util.Hashing.sha256(out), prov.get("output_sha256").asText());
-        assertEquals(2, prov.get("config").get("convert.threads").asInt());
+        assertEquals(2, prov.path("provenance").path("config").path("convert.threads").asInt());
+        assertEquals("convert", prov.path("provenance").path("phase").asText());
+        assertEquals(3, prov.path("provenance").path("inputs").path("files").asInt(), "every input, converted or not");
     }
 
     @Test

@@ -88,8 +88,10 @@ class EvaluationRunTest {
         assertEquals(64, prov.path("config_sha256").asText().length());
         assertTrue(prov.path("version").isTextual());
         assertTrue(prov.path("time").isTextual());
-        assertEquals("oracle", prov.path("model").path("name").asText());
-        assertEquals(64, prov.path("windows").path("test").path("index_sha256").asText().length());
+        assertEquals("evaluate", prov.path("phase").asText());
+        assertEquals("oracle", prov.path("inputs").path("model").path("name").asText());
+        assertEquals(64, prov.path("inputs").path("windows").path("test").path("index_sha256").asText().length());
+        assertTrue(prov.path("nd4j").path("native_build").isTextual(), prov.toString());
 
         // Same seed and inputs, same figures.
         JsonNode again = new ObjectMapper().readTree(evaluate().toJson());

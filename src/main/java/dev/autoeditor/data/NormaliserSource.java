@@ -1,0 +1,80 @@
+package dev.autoeditor.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autoeditor.config.Config;
+import dev.autoeditor.config.ConfigException;
+import dev.autoeditor.util.Hashing;
+import dev.autoeditor.util.UserException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where preprocess gets its normaliser: fitted on the training split ({@code preprocess.normaliser:
+ * fit}), or read from a trained model's checkpoint ({@code from_model}, with
+ * {@code preprocess.normaliser_model} naming the checkpoint's .json). Only the checkpoint's JSON is
+ * read: a format-2 checkpoint holds its normaliser by value.
+ *
+ * @param checkpoint the checkpoint JSON (from_model), or null (fit)
+ * @param normaliser the model's normaliser (from_model), or null (fit)
+ * @param sha256     SHA-256 of the checkpoint JSON (from_model)
+ */
+record NormaliserSource(Path checkpoint, Normaliser normaliser, String sha256) {
+    /** The checkpoint format that carries a normaliser (train.CheckpointInfo.FORMAT; data cannot depend on train). */
+    static final String CHECKPOINT_FORMAT = "auto-editor-checkpoint/2";
+
+    static NormaliserSource from(Config cfg) {
+        String mode = cfg.getString("preprocess.normaliser");
+        if (mode.equals("standard") || mode.equals("robust")) {
+            throw new ConfigException("config key 'preprocess.normaliser' is '" + mode + "'; it now says where the normaliser comes "
+                    + "from (fit or from_model) and the fitting method moved to 'preprocess.normaliser_method': set "
+                    + "preprocess.normaliser=fit and preprocess.normaliser_method=" + mode);
+        }
+        if (cfg.getChoice("preprocess.normaliser", "fit", "from_model").equals("fit")) return new NormaliserSource(null, null, null);
+        String given = cfg.getString("preprocess.normaliser_model");
+        if (given.isBlank()) {
+            throw new ConfigException("config key 'preprocess.normaliser' is from_model but 'preprocess.normaliser_model' is empty; "
+                    + "set it to a trained model's checkpoint .json (e.g. checkpoints/pretrain/best.json)");
+        }
+        Path json = Path.of(given);
+        if (Files.isDirectory(json)) json = json.resolve(Files.isRegularFile(json.resolve("best.json")) ? "best.json" : "last.json");
+        return read(json);
+    }
+
+    /** Reads the normaliser held by checkpoint {@code json}. */
+    static NormaliserSource read(Path json) {
+        if (!Files.isRegularFile(json)) {
+            throw new UserException("preprocess.normaliser_model: checkpoint " + json + " not found; set it to a trained model's .json");
+        }
+        JsonNode doc;
+        String sha;
+        try {
+            doc = new ObjectMapper().readTree(json.toFile());
+            sha = Hashing.sha256(json);
+        } catch (IOException e) {
+            throw new UserException("preprocess.normaliser_model: checkpoint " + json + " is unreadable (" + e.getMessage()
+                    + "); set it to another checkpoint", e);
+        }
+        String format = doc.path("format").asText();
+        if (!CHECKPOINT_FORMAT.equals(format)) {
+            throw new UserException("preprocess.normaliser_model: checkpoint " + json + " is format '" + format + "', which does not "
+                    + "carry its normaliser; retrain it with this version (`auto-editor pretrain` or `auto-editor full-run`)");
+        }
+        return new NormaliserSource(json, Normaliser.fromDocument(doc.get("normaliser"), "checkpoint " + json), sha);
+    }
+
+    boolean fromModel() {
+        return checkpoint != null;
+    }
+
+    /** The checkpoint named, for provenance and splits.json. */
+    Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("checkpoint", checkpoint.toAbsolutePath().normalize().toString());
+        m.put("sha256", sha256);
+        return m;
+    }
+}
