@@ -212,7 +212,10 @@ public final class CollectSitting {
 
     private Path writeXml(Proposal p, String side, Proposal.Side s) throws IOException {
         Path target = settings.xmlDir().resolve(String.format(Locale.ROOT, "proposal-%04d-%s.xml", p.number(), side));
-        if (!Files.exists(target)) s.xml().write(target);
+        if (!Files.exists(target)) {
+            Files.createDirectories(settings.xmlDir());
+            s.xml().write(target);
+        }
         return target;
     }
 
@@ -224,9 +227,10 @@ public final class CollectSitting {
         PrintWriter out = console.out();
         int width = console.width();
         if (console.interactive()) console.clearScreen();
-        out.println("auto-editor prefs collect   proposals: " + proposer.describe() + "   judge: " + settings.judge().id());
-        out.println(String.format(Locale.ROOT, "proposal %d   this sitting: %d of %d pairs (A %d, B %d), %d skipped   %s: %d pairs, %d by %s",
-                p.number(), pairs(), settings.pairs(), preferredA, preferredB, skipped, store.file().getFileName(), pairsInFile, pairsByJudge,
+        out.println(String.format(Locale.ROOT, "prefs collect   proposal %d   judge %s   this sitting: %d of %d pairs (A %d, B %d), %d skipped",
+                p.number(), settings.judge().id(), pairs(), settings.pairs(), preferredA, preferredB, skipped));
+        out.println("proposals: " + proposer.describe());
+        out.println(String.format(Locale.ROOT, "pair file: %s holds %d pairs, %d by %s", store.file().getFileName(), pairsInFile, pairsByJudge,
                 settings.judge().id()));
         out.println("last: " + (last.isEmpty() ? "(none yet)" : last));
         notices.forEach(out::println);

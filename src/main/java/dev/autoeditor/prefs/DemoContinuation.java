@@ -164,12 +164,18 @@ final class DemoContinuation {
     }
 
     /**
-     * A source other than {@code current} and those in {@code avoid}, drawn uniformly; when there is
-     * none, any other than {@code current}; when there is only one source, that one.
+     * A source other than {@code current} and those in {@code avoid}, drawn uniformly, media files
+     * first; when there is none, any other than {@code current}; with one source only, that one.
      */
     private static Source pickOther(List<Source> sources, Source current, Set<String> avoid, SplittableRandom random) {
         List<Source> choices = new ArrayList<>();
-        for (Source s : sources) if ((current == null || !s.key().equals(current.key())) && !avoid.contains(s.key())) choices.add(s);
+        // Camera files first: a generator (title, matte) or a still cut to full frame looks like nobody's edit.
+        for (Source s : sources) {
+            if (s instanceof Source.File f && !f.still() && (current == null || !s.key().equals(current.key())) && !avoid.contains(s.key())) {
+                choices.add(s);
+            }
+        }
+        if (choices.isEmpty()) for (Source s : sources) if ((current == null || !s.key().equals(current.key())) && !avoid.contains(s.key())) choices.add(s);
         if (choices.isEmpty()) for (Source s : sources) if (current == null || !s.key().equals(current.key())) choices.add(s);
         if (choices.isEmpty()) return sources.get(0);
         return choices.get(random.nextInt(choices.size()));

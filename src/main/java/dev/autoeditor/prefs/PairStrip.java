@@ -224,7 +224,7 @@ public final class PairStrip {
 
         void render(String name, boolean[] shown, boolean[] moves, List<String> out) {
             double fps = context.fpsValue();
-            String ctxTitle = contextCells == 0 ? "" : "context";
+            String ctxTitle = contextCells > "context".length() ? "context" : "";
             out.add(label("") + pad(ctxTitle, contextCells) + ":side " + name);
             out.add(label("sec") + ruler(fps));
             StringBuilder cuts = new StringBuilder(label("cuts"));
