@@ -121,8 +121,10 @@ public final class CollectSitting {
 
     /** Shows proposal {@code p} and handles keys until it is answered; the ending when the person stops. */
     private Ending ask(Proposal p, Path xmlA, Path xmlB) throws IOException {
-        draw(p, xmlA, xmlB);
+        // Keys pressed while the proposal was being made were meant for the last screen: drop them
+        // before this one appears, so a double press never answers a pair its person has not seen.
         console.discardTypeAhead();
+        draw(p, xmlA, xmlB);
         while (true) {
             int key = console.readKey();
             switch (key) {
