@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * <b>Demo proposals, no model</b>: pairs for trying {@code prefs collect} ({@code --demo EXPORTS}) and
@@ -36,6 +38,7 @@ import java.util.stream.Stream;
  * checkpoint hash would be, so they can always be told from pairs sampled from a model.
  */
 public final class DemoProposer implements PairProposer {
+    private static final Logger log = LoggerFactory.getLogger(DemoProposer.class);
     /** What the demo's pairs name as their "model": a rule-based generator, not a checkpoint. */
     public static final String GENERATOR = "auto-editor-demo-continuations/1 (rule-based, no model)";
     public static final String GENERATOR_SHA256 = Hashing.sha256(GENERATOR);
@@ -72,8 +75,18 @@ public final class DemoProposer implements PairProposer {
         XmemlReader reader = new XmemlReader();
         List<Candidate> candidates = new ArrayList<>();
         StringBuilder fingerprint = new StringBuilder();
+        int unreadable = 0;
         for (Path f : files) {
-            Project p = reader.read(f);
+            Project p;
+            try {
+                p = reader.read(f);
+            } catch (UserException e) {
+                if (Files.isRegularFile(exports)) throw e;
+                // One bad file in a folder of exports (audio only, not xmeml) should not stop the demo.
+                log.warn("--demo: skipping {}", e.getMessage());
+                unreadable++;
+                continue;
+            }
             fingerprint.append(f.getFileName()).append(' ').append(Hashing.sha256(f)).append('\n');
             for (Sequence s : p.sequences()) {
                 SamplingRate fps = rateFor(sampling, s.rate());
@@ -83,12 +96,13 @@ public final class DemoProposer implements PairProposer {
             }
         }
         if (candidates.isEmpty()) {
-            throw new UserException(exports + ": no sequence in " + files.size() + " export(s) is longer than " + (int) MIN_CONTEXT_S
-                    + " s with a visible clip; --demo needs Premiere XML exports of real edits");
+            throw new UserException(exports + ": no sequence in " + files.size() + " export(s)" + (unreadable > 0 ? " (" + unreadable + " unreadable)" : "")
+                    + " is longer than " + (int) MIN_CONTEXT_S + " s with a visible clip; --demo needs Premiere XML exports of real edits");
         }
         String id = "demo=" + GENERATOR_SHA256.substring(0, 16) + " seed=" + seed + " fps=" + sampling + " context_s=" + (int) CONTEXT_S
                 + " continuation_s=" + (int) CONTINUATION_S + " exports=" + Hashing.sha256(fingerprint.toString());
-        String label = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " exports in " + exports;
+        String label = files.size() == 1 ? files.get(0).getFileName().toString()
+                : files.size() + " exports in " + exports + (unreadable > 0 ? ", " + unreadable + " unreadable and skipped" : "");
         return new DemoProposer(List.copyOf(candidates), seed, id, label);
     }
 

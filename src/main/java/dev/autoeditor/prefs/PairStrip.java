@@ -2,17 +2,18 @@ package dev.autoeditor.prefs;
 
 import dev.autoeditor.timeline.table.KeyframeTable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 
 /**
  * A proposal as text a person can compare at a glance ({@code prefs collect}): for each side a block
  * of the context's last seconds followed, after a {@code :} column, by that side's continuation, on
- * a grid of time cells. Per video track showing something (top track first) a line of source letters (the asset shown
- * for most of the cell; {@code .} nothing) and, for tracks that move, a line of motion hints; above
- * them a line of cut marks and a ruler of seconds from the cut. Plain ASCII, so it reads the same on
- * any terminal and in a captured screen.
+ * a grid of time cells. Per video track showing something (top track first) a line of source
+ * letters (the source shown for most of the cell, lettered in order of first appearance on the
+ * screen; {@code .} nothing) and, for tracks that move, a line of motion hints; above them a line of
+ * cut marks and a ruler of seconds from the cut. Plain ASCII, so it reads the same on any terminal
+ * and in a captured screen.
  */
 public final class PairStrip {
     /** Width of the label column ("  V12    "). */
@@ -25,12 +26,30 @@ public final class PairStrip {
 
     private PairStrip() {}
 
-    /** The letter of asset {@code asset}: a-z, then 0-9, then {@code *}; {@code .} for nothing on the track. */
-    public static char letter(int asset) {
-        if (asset < 0) return '.';
-        if (asset < 26) return (char) ('a' + asset);
-        if (asset < 36) return (char) ('0' + asset - 26);
-        return '*';
+    /** Letters for the sources of one screen, in order of first appearance: a-z, then 0-9. */
+    static final String LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    /**
+     * The letter of the {@code index}-th source to appear on a screen (0-based): a-z, then 0-9, then
+     * {@code *} for the 37th and later; {@code .} for nothing on the track. Letters are per screen,
+     * not asset numbers: a real export numbers hundreds of sources, of which a screen shows a few.
+     */
+    public static char letter(int index) {
+        if (index < 0) return '.';
+        return index < LETTERS.length() ? LETTERS.charAt(index) : '*';
+    }
+
+    /** Asset numbers to letters, in order of first appearance (block A left to right, tracks from V1 up; then B). */
+    private static final class Lettering {
+        private final LinkedHashMap<Integer, Character> letters = new LinkedHashMap<>();
+
+        void see(int asset) {
+            if (asset >= 0 && !letters.containsKey(asset)) letters.put(asset, letter(letters.size()));
+        }
+
+        char of(int asset) {
+            return asset < 0 ? '.' : letters.get(asset);
+        }
     }
 
     /** How rows map to cells: {@code rowsPerCell} rows a cell; the context's last {@code contextCells} cells and the sides' cells. */
@@ -56,8 +75,9 @@ public final class PairStrip {
         Grid g = grid(p, width);
         Edit context = p.context().frames();
         int tracks = Math.max(1, Math.max(context.tracks(), Math.max(p.a().frames().tracks(), p.b().frames().tracks())));
-        Block a = new Block(context, p.a().frames(), g, tracks);
-        Block b = new Block(context, p.b().frames(), g, tracks);
+        Lettering lettering = new Lettering();
+        Block a = new Block(context, p.a().frames(), g, tracks, lettering);
+        Block b = new Block(context, p.b().frames(), g, tracks, lettering);
         // Tracks empty in every shown cell of both sides are left out (their V numbers stay).
         boolean[] shown = new boolean[tracks];
         boolean[] moves = new boolean[tracks];
@@ -76,7 +96,7 @@ public final class PairStrip {
         out.add("");
         b.render("B", shown, moves, out);
         out.add("");
-        legend(p, a, b, width, out);
+        legend(p, lettering, width, out);
         return out;
     }
 
@@ -86,14 +106,19 @@ public final class PairStrip {
         return r == Math.rint(r) ? Long.toString((long) r) : String.format(Locale.ROOT, "%.1f", r);
     }
 
-    private static void legend(Proposal p, Block a, Block b, int width, List<String> out) {
-        TreeSet<Integer> assets = new TreeSet<>(a.assets);
-        assets.addAll(b.assets);
+    private static void legend(Proposal p, Lettering lettering, int width, List<String> out) {
+        List<String> items = new ArrayList<>();
+        int more = 0;
+        for (var e : lettering.letters.entrySet()) {
+            if (e.getValue() == '*') more++;
+            else items.add(e.getValue() + " " + p.sourceName(e.getKey()));
+        }
+        if (more > 0) items.add("* " + more + " more source" + (more == 1 ? "" : "s"));
+        items.add(". nothing on the track");
         StringBuilder line = new StringBuilder("sources: ");
         int indent = line.length();
         boolean first = true;
-        for (int asset : assets) {
-            String item = letter(asset) + " " + p.sourceName(asset);
+        for (String item : items) {
             if (!first && line.length() + 3 + item.length() > width) {
                 out.add(line.toString());
                 line = new StringBuilder(" ".repeat(indent));
@@ -103,8 +128,6 @@ public final class PairStrip {
             line.append(item);
             first = false;
         }
-        if (assets.stream().anyMatch(x -> x >= 36)) line.append("   * asset 36 or above");
-        line.append("   . nothing on the track");
         out.add(line.toString());
         out.add("cuts:    | a cut in the cell   ! two or more (a shot shorter than a cell)   : the side begins");
         out.add("motion:  + zooming in   - zooming out   < > ^ v moving left, right, up, down   # crop changing");
@@ -123,9 +146,10 @@ public final class PairStrip {
         /** Cell boundaries as indexes into context + side rows: cell i covers [starts[i], starts[i + 1]). */
         private final int[] starts;
         private final int contextCells;
-        private final TreeSet<Integer> assets = new TreeSet<>();
+        private final Lettering lettering;
 
-        Block(Edit context, Edit side, Grid grid, int tracks) {
+        Block(Edit context, Edit side, Grid grid, int tracks, Lettering lettering) {
+            this.lettering = lettering;
             this.context = context;
             this.side = side;
             this.grid = grid;
@@ -139,7 +163,7 @@ public final class PairStrip {
             for (int i = 0; i < grid.sideCells(); i++) s.add(ctxRows + i * per);
             s.add(ctxRows + side.rows());
             this.starts = s.stream().mapToInt(Integer::intValue).toArray();
-            for (int c = 0; c < cells(); c++) for (int k = 0; k < tracks; k++) if (asset(c, k) >= 0) assets.add(asset(c, k));
+            for (int c = 0; c < cells(); c++) for (int k = 0; k < tracks; k++) lettering.see(asset(c, k));
         }
 
         int cells() {
@@ -239,7 +263,7 @@ public final class PairStrip {
                 StringBuilder line = new StringBuilder(label("V" + (k + 1)));
                 for (int c = 0; c < cells(); c++) {
                     if (c == contextCells) line.append(':');
-                    line.append(letter(asset(c, k)));
+                    line.append(lettering.of(asset(c, k)));
                 }
                 out.add(line.toString());
                 if (!moves[k]) continue;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autoeditor.testing.RealExports;
 import dev.autoeditor.timeline.Project;
 import dev.autoeditor.timeline.Sequence;
 import dev.autoeditor.timeline.synth.SynthCorpus;
@@ -116,37 +117,51 @@ class DemoProposerTest {
     @Test
     void eachSidesXmlShowsTheContextThenThatSide() throws Exception {
         DemoProposer demo = DemoProposer.open(exports, FPS5, 42);
+        for (int i = 0; i < 6; i++) assertXmlShowsThePairsFrames(demo.next().orElseThrow(), tmp);
+    }
+
+    /** The same on the real exports (transitions, nested sequences, multicam, many tracks); skipped without them. */
+    @Test
+    void eachSidesXmlShowsTheContextThenThatSideOnRealExports() throws Exception {
+        Path real = RealExports.require();
+        DemoProposer demo = DemoProposer.open(real, FPS5, 42);
+        for (int i = 0; i < 25; i++) assertXmlShowsThePairsFrames(demo.next().orElseThrow(), tmp);
+    }
+
+    /**
+     * Each side's XML, converted as {@code convert} converts it, gives exactly the frames the pair
+     * records: the context, then that side (assets compared by source name, since the XML numbers
+     * its sources by first use and the pair by the original export's).
+     */
+    static void assertXmlShowsThePairsFrames(Proposal p, Path tmp) throws Exception {
         XmemlReader reader = new XmemlReader();
-        for (int i = 0; i < 6; i++) {
-            Proposal p = demo.next().orElseThrow();
-            for (String side : List.of("A", "B")) {
-                Proposal.Side s = side.equals("A") ? p.a() : p.b();
-                Path xml = tmp.resolve("p" + p.number() + "-" + side + ".xml");
-                s.xml().write(xml);
-                Project project = reader.read(xml);
-                assertEquals(1, project.sequences().size());
-                Sequence seq = project.sequences().get(0);
-                assertEquals(p.context().sequence(), seq.name());
-                List<double[]> rows = KeyframeTable.of(seq).rows(FPS5);
-                Edit edit = Edit.of(FPS5, rows, SourceSizes.UNKNOWN);
-                int cut = rows.size() - s.frames().rows();
-                Edit ctx = p.context().frames();
-                assertEquals(cut - ctx.rows(), Math.round(p.context().startS() * 5), "context starts where the pair says");
-                List<String> names = SourceNumbering.of(seq).sources().stream().map(DemoProposer::nameOf).toList();
-                for (int r = 0; r < ctx.rows() + s.frames().rows(); r++) {
-                    Edit expected = r < ctx.rows() ? ctx : s.frames();
-                    int er = r < ctx.rows() ? r : r - ctx.rows();
-                    int xr = cut - ctx.rows() + r;
-                    for (int k = 0; k < Edit.TRACKS; k++) {
-                        String where = "proposal " + p.number() + " side " + side + " row " + r + " V" + (k + 1);
-                        int ea = expected.asset(er, k);
-                        int xa = edit.asset(xr, k);
-                        assertEquals(ea >= 0, xa >= 0, where);
-                        if (ea < 0) continue;
-                        assertEquals(p.sourceName(ea), names.get(xa), where);
-                        for (int f = KeyframeTable.SCALE; f < Edit.FIELDS; f++) {
-                            assertEquals(expected.value(er, k, f), edit.value(xr, k, f), 1e-6, where + " field " + f);
-                        }
+        for (String side : List.of("A", "B")) {
+            Proposal.Side s = side.equals("A") ? p.a() : p.b();
+            Path xml = tmp.resolve("p" + p.number() + "-" + side + ".xml");
+            s.xml().write(xml);
+            Project project = reader.read(xml);
+            assertEquals(1, project.sequences().size());
+            Sequence seq = project.sequences().get(0);
+            assertEquals(p.context().sequence(), seq.name());
+            List<double[]> rows = KeyframeTable.of(seq).rows(FPS5);
+            Edit edit = Edit.of(FPS5, rows, SourceSizes.UNKNOWN);
+            int cut = rows.size() - s.frames().rows();
+            Edit ctx = p.context().frames();
+            assertEquals(cut - ctx.rows(), Math.round(p.context().startS() * 5), "context starts where the pair says");
+            List<String> names = SourceNumbering.of(seq).sources().stream().map(DemoProposer::nameOf).toList();
+            for (int r = 0; r < ctx.rows() + s.frames().rows(); r++) {
+                Edit expected = r < ctx.rows() ? ctx : s.frames();
+                int er = r < ctx.rows() ? r : r - ctx.rows();
+                int xr = cut - ctx.rows() + r;
+                for (int k = 0; k < Edit.TRACKS; k++) {
+                    String where = p.context().export() + " proposal " + p.number() + " side " + side + " row " + r + " V" + (k + 1);
+                    int ea = expected.asset(er, k);
+                    int xa = edit.asset(xr, k);
+                    assertEquals(ea >= 0, xa >= 0, where);
+                    if (ea < 0) continue;
+                    assertEquals(p.sourceName(ea), names.get(xa), where);
+                    for (int f = KeyframeTable.SCALE; f < Edit.FIELDS; f++) {
+                        assertEquals(expected.value(er, k, f), edit.value(xr, k, f), 1e-6, where + " field " + f);
                     }
                 }
             }
@@ -162,8 +177,24 @@ class DemoProposerTest {
         UserException empty = assertThrows(UserException.class, () -> DemoProposer.open(tmp.resolve("empty"), FPS5, 1));
         assertTrue(empty.getMessage().contains("no .xml file in the folder"), empty.getMessage());
         Files.writeString(tmp.resolve("empty/broken.xml"), "<xmeml version=\"4\"><sequence>");
-        UserException broken = assertThrows(UserException.class, () -> DemoProposer.open(tmp.resolve("empty"), FPS5, 1));
+        UserException broken = assertThrows(UserException.class, () -> DemoProposer.open(tmp.resolve("empty/broken.xml"), FPS5, 1));
         assertTrue(broken.getMessage().startsWith(tmp.resolve("empty/broken.xml").toString()), broken.getMessage());
+        UserException none = assertThrows(UserException.class, () -> DemoProposer.open(tmp.resolve("empty"), FPS5, 1));
+        assertTrue(none.getMessage().contains("no sequence in 1 export(s) (1 unreadable) is longer than 2 s"), none.getMessage());
+    }
+
+    @Test
+    void anUnreadableExportInAFolderIsSkippedAndCounted() throws Exception {
+        Path folder = tmp.resolve("mixed");
+        Files.createDirectories(folder);
+        try (var s = Files.list(exports)) {
+            for (Path f : s.filter(f -> f.toString().endsWith(".xml")).toList()) Files.copy(f, folder.resolve(f.getFileName()));
+        }
+        Files.writeString(folder.resolve("0-broken.xml"), "<xmeml version=\"4\"><sequence>");
+        DemoProposer demo = DemoProposer.open(folder, FPS5, 42);
+        assertTrue(demo.describe().endsWith("(6 exports in " + folder + ", 1 unreadable and skipped)"), demo.describe());
+        assertEquals(content(DemoProposer.open(exports, FPS5, 42).next().orElseThrow()).subList(1, 7),
+                content(demo.next().orElseThrow()).subList(1, 7), "the readable exports propose what they propose alone");
     }
 
     @Test

@@ -125,6 +125,23 @@ class PairStripTest {
     }
 
     @Test
+    void lettersFollowFirstAppearanceOnTheScreenNotAssetNumbers() {
+        // A real export numbers hundreds of sources; the screen letters the few it shows.
+        Proposal p = Proposals.of(1, Edits.v1(300, 5, 40, 5), Edits.v1(40, 2, 7, 3), Edits.v1(300, 5));
+        List<String> lines = PairStrip.render(p, 100);
+        String text = String.join("\n", lines);
+        assertEquals("  V1     aaaaabbbbb:bbccc", line(lines, "  V1", 0), text);
+        assertEquals("  V1     aaaaabbbbb:aaaaa", line(lines, "  V1", 1), text);
+        assertTrue(text.contains("sources: a asset 300   b asset 40   c asset 7   . nothing on the track"), text);
+
+        // 40 sources in turn, a row each: the 37th and later are *, counted in the legend.
+        Edit many = Edits.v1(java.util.stream.IntStream.range(0, 40).flatMap(i -> java.util.stream.IntStream.of(i, 1)).toArray());
+        List<String> more = PairStrip.render(Proposals.of(1, many, Edits.v1(0, 1), Edits.v1(39, 1)), 100);
+        assertEquals("  V1     abcdefghijklmnopqrstuvwxyz0123456789****:a", line(more, "  V1", 0));
+        assertTrue(String.join("\n", more).contains("* 4 more sources"), String.join("\n", more));
+    }
+
+    @Test
     void lettersRunThroughTheAlphabetThenDigits() {
         assertEquals('.', PairStrip.letter(-1));
         assertEquals('a', PairStrip.letter(0));
