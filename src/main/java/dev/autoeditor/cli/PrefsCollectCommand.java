@@ -63,8 +63,8 @@ public final class PrefsCollectCommand extends BaseCommand {
         try (PairProposer proposer = proposer(layout)) {
             CollectSitting.Settings settings = new CollectSitting.Settings(judge, pairs, CollectSitting.xmlDir(target, proposer), Clock.systemUTC());
             CollectSitting.Outcome outcome;
-            try (Console console = console()) {
-                outcome = new CollectSitting(proposer, new PairStore(target), new SittingLog(SittingLog.beside(target)), console.console, settings).run();
+            try (OpenConsole open = openConsole()) {
+                outcome = new CollectSitting(proposer, new PairStore(target), new SittingLog(SittingLog.beside(target)), open.console(), settings).run();
             }
             return outcome.ending() == CollectSitting.Ending.INTERRUPTED ? ExitCodes.INTERRUPTED : ExitCodes.OK;
         }
@@ -98,24 +98,24 @@ public final class PrefsCollectCommand extends BaseCommand {
     }
 
     /** The terminal when there is one (single key presses), else keys from standard input. */
-    private Console console() {
+    private OpenConsole openConsole() {
         if (System.console() != null) {
             try {
                 TerminalConsole t = TerminalConsole.open(out());
-                return new Console(t, t);
+                return new OpenConsole(t, t);
             } catch (IOException | RuntimeException e) {
                 err().println("warning: cannot put the terminal in single-key mode (" + e.getMessage() + "); reading keys from"
                         + " standard input: type a, b, s or q and press Enter");
             }
         }
-        return new Console(new StreamConsole(System.in, out(), StreamConsole.widthFromEnvironment()), null);
+        return new OpenConsole(new StreamConsole(System.in, out(), StreamConsole.widthFromEnvironment()), null);
     }
 
     /** A console and what to close when the sitting ends (the terminal's settings to restore). */
-    private record Console(SittingConsole console, AutoCloseable resource) implements AutoCloseable {
+    private record OpenConsole(SittingConsole console, TerminalConsole terminal) implements AutoCloseable {
         @Override
-        public void close() throws Exception {
-            if (resource != null) resource.close();
+        public void close() throws IOException {
+            if (terminal != null) terminal.close();
         }
     }
 }

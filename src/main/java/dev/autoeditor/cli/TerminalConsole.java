@@ -41,7 +41,12 @@ final class TerminalConsole implements SittingConsole, AutoCloseable {
      */
     static TerminalConsole open(PrintWriter out) throws IOException {
         Terminal t = TerminalBuilder.builder().system(true).providers("exec").dumb(false).name("auto-editor prefs collect").build();
-        return new TerminalConsole(t, out);
+        try {
+            return new TerminalConsole(t, out);
+        } catch (RuntimeException e) {
+            t.close(); // raw mode refused: give the terminal back as it was
+            throw e;
+        }
     }
 
     @Override

@@ -26,10 +26,11 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>What is on screen at the cut persists: each track's clip continues its source from where it
  *       was, with its motion and crop.</li>
- *   <li>The lowest track showing something (V1 when nothing is) cuts at seeded times (shot lengths
- *       log-normal, median {@link #MEDIAN_SHOT_S} s) to another of the sequence's sources, framed as
- *       that source was last framed, picking up its media where it was left; a third of the new shots
- *       slowly push in or pull out ({@link #PUSH} times the scale over the shot).</li>
+ *   <li>The lowest track showing something (else the lowest enabled one) cuts at seeded times (shot
+ *       lengths log-normal, median {@link #MEDIAN_SHOT_S} s) to another of the sequence's sources
+ *       (media files first, none an overlay shows), framed as that source was last framed, picking up
+ *       its media where it was left; a third of the new shots slowly push in or pull out
+ *       ({@link #PUSH} times the scale over the shot).</li>
  *   <li>Tracks above it (overlays, picture-in-picture) leave at a seeded time (exponential, mean
  *       {@link #MEAN_OVERLAY_S} s) and nothing comes back onto them.</li>
  * </ul>
