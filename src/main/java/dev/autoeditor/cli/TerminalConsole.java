@@ -66,8 +66,8 @@ final class TerminalConsole implements SittingConsole, AutoCloseable {
     }
 
     @Override
-    public void discardTypeAhead() throws IOException {
-        while (keys.peek(1) >= 0) keys.read();
+    public int typedAhead() throws IOException {
+        return keys.peek(1) >= 0 ? readKey() : NONE;
     }
 
     @Override

@@ -108,6 +108,8 @@ public final class CollectSitting {
             if (recovered(p, stored)) continue;
             Path xmlA = writeXml(p, "A", p.a());
             Path xmlB = writeXml(p, "B", p.b());
+            Ending early = typedAhead();
+            if (early != null) return end(early, p.number());
             logEvent(p, SittingLog.Event.SHOWN, null);
             Ending stop = ask(p, xmlA, xmlB);
             if (stop != null) return end(stop, p.number());
@@ -119,11 +121,31 @@ public final class CollectSitting {
         return preferredA + preferredB;
     }
 
+    /**
+     * The keys pressed while {@code p} was being made, before its screen: answers among them were
+     * meant for the last screen and are dropped (a double press never answers a pair its person has
+     * not seen); a stop (q, Ctrl-D, Ctrl-C) is honoured. The ending, or null to go on.
+     */
+    private Ending typedAhead() throws IOException {
+        for (int key = console.typedAhead(); key != SittingConsole.NONE; key = console.typedAhead()) {
+            switch (key) {
+                case 'q', 'Q', SittingConsole.CTRL_D -> {
+                    return Ending.QUIT;
+                }
+                case SittingConsole.CTRL_C -> {
+                    return Ending.INTERRUPTED;
+                }
+                case SittingConsole.END -> {
+                    return Ending.INPUT_ENDED;
+                }
+                default -> log.debug("dropped key {} typed before proposal's screen appeared", key);
+            }
+        }
+        return null;
+    }
+
     /** Shows proposal {@code p} and handles keys until it is answered; the ending when the person stops. */
     private Ending ask(Proposal p, Path xmlA, Path xmlB) throws IOException {
-        // Keys pressed while the proposal was being made were meant for the last screen: drop them
-        // before this one appears, so a double press never answers a pair its person has not seen.
-        console.discardTypeAhead();
         draw(p, xmlA, xmlB);
         while (true) {
             int key = console.readKey();

@@ -17,6 +17,8 @@ public interface SittingConsole {
     int OTHER = 0;
     /** The input ended (a closed pipe, a closed terminal). */
     int END = -1;
+    /** No key is waiting ({@link #typedAhead()}). */
+    int NONE = -2;
 
     /** The next key press: a character, or {@link #CTRL_C}, {@link #CTRL_D}, {@link #OTHER}, {@link #END}. */
     int readKey() throws IOException;
@@ -33,6 +35,13 @@ public interface SittingConsole {
     /** Clears the screen (on a real terminal; nothing otherwise). */
     void clearScreen();
 
-    /** Drops keys pressed before the screen they answer was shown (typed ahead while a proposal was made). */
-    default void discardTypeAhead() throws IOException {}
+    /**
+     * A key already pressed and waiting, without blocking; {@link #NONE} when none is. On a terminal
+     * these are keys typed while the next proposal was being made, before its screen appeared (the
+     * sitting drops answers among them and honours stops). A stream of piped answers has none: its
+     * keys are all meant to be read in turn.
+     */
+    default int typedAhead() throws IOException {
+        return NONE;
+    }
 }

@@ -191,6 +191,23 @@ class CollectSittingTest {
     }
 
     @Test
+    void answersTypedBeforeAScreenAppearsAreDroppedButStopsAreHonoured() throws Exception {
+        // Before screen 1 nothing; before screen 2 a double press "aa" (meant for screen 1): dropped,
+        // so b answers proposal 2; before screen 3 "sq": the q stops the sitting before it shows.
+        FakeConsole console = new FakeConsole("abb", false).typeAhead("", "aa", "sq");
+        CollectSitting.Outcome o = sit("", 5, ANN, new Proposals.ListProposer(10, "list"), console);
+        assertEquals(new CollectSitting.Outcome(1, 1, 0, CollectSitting.Ending.QUIT, 3), o);
+        assertEquals(List.of("1 shown", "1 A", "2 shown", "2 B"), events(), "proposal 3 was never shown");
+        assertEquals("b", console.unread());
+        assertFalse(console.screen().contains("prefs collect   proposal 3"), console.screen());
+        assertTrue(console.screen().contains("run the same command to continue from proposal 3"), console.screen());
+
+        FakeConsole ctrlC = new FakeConsole("a", false).typeAhead("\u0003");
+        assertEquals(CollectSitting.Ending.INTERRUPTED, sit("", 5, ANN, new Proposals.ListProposer(10, "list"), ctrlC).ending());
+        assertEquals("a", ctrlC.unread());
+    }
+
+    @Test
     void aSittingEndsWhenTheProposalsRunOut() throws Exception {
         FakeConsole console = new FakeConsole("abab", false);
         CollectSitting.Outcome o = sit("", 10, ANN, new Proposals.ListProposer(3, "list"), console);

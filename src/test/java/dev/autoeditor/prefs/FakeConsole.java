@@ -7,6 +7,9 @@ import java.io.StringWriter;
 final class FakeConsole implements SittingConsole {
     private final String keys;
     private int next;
+    /** Keys "pressed" before each screen appears, one string per proposal shown (then none). */
+    private final java.util.ArrayDeque<String> ahead = new java.util.ArrayDeque<>();
+    private String current;
     private final StringWriter screen = new StringWriter();
     private final PrintWriter out = new PrintWriter(screen);
     private final boolean interactive;
@@ -20,6 +23,25 @@ final class FakeConsole implements SittingConsole {
     @Override
     public int readKey() {
         return next < keys.length() ? keys.charAt(next++) : END;
+    }
+
+    /** Types {@code keys} ahead of the next screen (one call per screen, in order). */
+    FakeConsole typeAhead(String... perScreen) {
+        ahead.addAll(java.util.List.of(perScreen));
+        return this;
+    }
+
+    @Override
+    public int typedAhead() {
+        // The sitting asks until NONE before each screen: the first ask takes that screen's keys.
+        if (current == null) current = ahead.isEmpty() ? "" : ahead.poll();
+        if (current.isEmpty()) {
+            current = null;
+            return NONE;
+        }
+        char c = current.charAt(0);
+        current = current.substring(1);
+        return c;
     }
 
     /** Keys not read yet. */
