@@ -23,6 +23,18 @@ public record Rate(int timebase, boolean ntsc) {
         return (double) fpsNumerator() / fpsDenominator();
     }
 
+    /**
+     * {@code frames} at this rate as frames at {@code to}, to the nearest frame (halves up), exactly:
+     * how Premiere states a 4322-frame 29.97 fps file in a 25 fps sequence (3606).
+     */
+    public long convert(long frames, Rate to) {
+        if (equals(to)) return frames;
+        java.math.BigInteger num = java.math.BigInteger.valueOf(frames).multiply(java.math.BigInteger.valueOf(to.fpsNumerator()))
+                .multiply(java.math.BigInteger.valueOf(fpsDenominator()));
+        java.math.BigInteger den = java.math.BigInteger.valueOf(to.fpsDenominator()).multiply(java.math.BigInteger.valueOf(fpsNumerator()));
+        return num.add(den.shiftRight(1)).divide(den).longValueExact();
+    }
+
     /** Seconds at a frame number. */
     public double seconds(long frame) {
         return frame * (double) fpsDenominator() / fpsNumerator();

@@ -10,10 +10,22 @@ public sealed interface Source permits Source.File, Source.Nested, Source.Multic
 
     /**
      * A media file. {@code durationFrames} is the file's length in its own rate (stills report about
-     * 12 hours); {@code width}/{@code height} its pixel size, 0 when not given.
+     * 12 hours); {@code width}/{@code height} its pixel size, 0 when not given; {@code audioChannels}
+     * the audio channels its {@code <media>} declares (0: none declared, as for stills and video-only
+     * files).
      */
     record File(String id, String name, String pathUrl, long durationFrames, Rate rate, int width, int height,
-                boolean still) implements Source {
+                boolean still, int audioChannels) implements Source {
+        public File {
+            if (audioChannels < 0) throw new IllegalArgumentException("negative audio channel count " + audioChannels);
+        }
+
+        /** A file without declared audio. */
+        public File(String id, String name, String pathUrl, long durationFrames, Rate rate, int width, int height,
+                    boolean still) {
+            this(id, name, pathUrl, durationFrames, rate, width, height, still, 0);
+        }
+
         @Override
         public String key() {
             return "file:" + id;

@@ -24,7 +24,10 @@ import java.util.Set;
  *   <li>Basic Motion and Crop constant or keyframed at integer source frames (which may lie outside
  *       [in, out]); scale and crop keyframes may carry flat Bezier handles (FCP7's ease in/out);
  *       both centre axes are keyed at the same times and linearly, as xmeml's 2-D centre is;</li>
- *   <li>disabled clips and tracks, and a few clips marked with unsupported effects.</li>
+ *   <li>disabled clips and tracks, and a few clips marked with unsupported effects;</li>
+ *   <li>0-2 audio tracks built the same way (clips play channel 1 or 2 of their source), files with
+ *       0-2 audio channels, master clip ids on most clips, and links between clips of one sequence
+ *       (each linking clip lists itself and 0-3 others, video or audio).</li>
  * </ul>
  * Numbers are decimals of a few places and never -0.0. Shrinking is not supported (the values come
  * from one seeded {@link Random}); jqwik still reports the seed of a failing try.
@@ -99,22 +102,51 @@ public final class TimelineArbitraries {
             long duration = still ? (r.nextBoolean() ? 2 : Math.round(12 * 3600 * rate.fps()))
                     : 200 + r.nextInt(200_000);
             String path = r.nextInt(10) == 0 ? null : "file://localhost/media/clip%20" + i + ".mov";
-            return new Source.File("file-" + i, "clip " + i + ".mov", path, duration, rate, size[0], size[1], still);
+            int audio = still ? 0 : r.nextInt(3);
+            return new Source.File("file-" + i, "clip " + i + ".mov", path, duration, rate, size[0], size[1], still, audio);
         }
 
         private Sequence sequence(String id, String name, int trackLimit, boolean needsClip) {
             Rate rate = rate();
             int[] size = SIZES[r.nextInt(SIZES.length)];
             int trackCount = 1 + r.nextInt(trackLimit);
+            List<List<TrackItem>> video = new ArrayList<>();
+            for (int t = 0; t < trackCount; t++) video.add(items(needsClip && t == 0, !id.startsWith("nested"), false));
+            List<List<TrackItem>> audio = new ArrayList<>();
+            int audioCount = r.nextInt(3);
+            for (int t = 0; t < audioCount; t++) audio.add(items(false, false, true));
+            link(video, audio);
             List<VideoTrack> tracks = new ArrayList<>();
-            for (int t = 0; t < trackCount; t++) {
-                tracks.add(track(needsClip && t == 0, !id.startsWith("nested")));
-            }
+            for (List<TrackItem> items : video) tracks.add(new VideoTrack(r.nextInt(10) != 0, items));
+            List<AudioTrack> audioTracks = new ArrayList<>();
+            for (List<TrackItem> items : audio) audioTracks.add(new AudioTrack(r.nextInt(10) != 0, items));
             long declared = r.nextBoolean() ? 0 : r.nextInt(5000);
-            return new Sequence(id, name, rate, size[0], size[1], declared, tracks);
+            return new Sequence(id, name, rate, size[0], size[1], declared, tracks, audioTracks);
         }
 
-        private VideoTrack track(boolean needsClip, boolean mayNest) {
+        /** Gives some clips links: their own id first, then 0-3 other clips of the same sequence. */
+        private void link(List<List<TrackItem>> video, List<List<TrackItem>> audio) {
+            List<String> ids = new ArrayList<>();
+            for (List<List<TrackItem>> kind : List.of(video, audio)) {
+                for (List<TrackItem> items : kind) for (TrackItem i : items) if (i instanceof Clip c) ids.add(c.id());
+            }
+            for (List<List<TrackItem>> kind : List.of(video, audio)) {
+                for (List<TrackItem> items : kind) {
+                    for (int i = 0; i < items.size(); i++) {
+                        if (!(items.get(i) instanceof Clip c) || r.nextInt(3) == 0) continue;
+                        List<String> links = new ArrayList<>(List.of(c.id()));
+                        int others = r.nextInt(4);
+                        for (int k = 0; k < others; k++) {
+                            String other = ids.get(r.nextInt(ids.size()));
+                            if (!links.contains(other)) links.add(other);
+                        }
+                        items.set(i, c.withLinks(links));
+                    }
+                }
+            }
+        }
+
+        private List<TrackItem> items(boolean needsClip, boolean mayNest, boolean audio) {
             int clips = (needsClip ? 1 : 0) + r.nextInt(4);
             List<TrackItem> items = new ArrayList<>();
             long cursor = r.nextInt(20);
@@ -130,7 +162,7 @@ public final class TimelineArbitraries {
                         && Math.min(len, lengths[i + 1]) >= 2;
                 long writtenStart = joinedFromBefore ? -1 : start;
                 long writtenEnd = joinNext ? -1 : end;
-                items.add(clip(writtenStart, writtenEnd, len, mayNest));
+                items.add(clip(writtenStart, writtenEnd, len, mayNest, audio));
                 if (joinNext) {
                     long d = 2 + r.nextInt((int) Math.min(len, lengths[i + 1]) - 1);
                     long cut = r.nextBoolean() ? -1 : r.nextInt((int) d + 1);
@@ -144,11 +176,11 @@ public final class TimelineArbitraries {
                     cursor = end + r.nextInt(30);
                 }
             }
-            return new VideoTrack(r.nextInt(10) != 0, items);
+            return items;
         }
 
-        private Clip clip(long start, long end, long len, boolean mayNest) {
-            Source source = source(mayNest);
+        private Clip clip(long start, long end, long len, boolean mayNest, boolean audio) {
+            Source source = audio ? files.get(r.nextInt(files.size())) : source(mayNest);
             long in = r.nextInt(1000);
             long out = in + len;
             Motion motion = motion(in, out);
@@ -158,8 +190,13 @@ public final class TimelineArbitraries {
                 for (Clip.Unsupported u : Clip.Unsupported.values()) if (r.nextInt(3) == 0) unsupported.add(u);
             }
             String name = source instanceof Source.File f ? f.name() : "item " + (counter + 1);
+            String master = r.nextInt(4) == 0 ? null : "masterclip-" + r.nextInt(5);
+            if (audio) {
+                return new Clip("clipitem-" + (++counter), name, r.nextInt(8) != 0, start, end, in, out, source,
+                        Motion.IDENTITY, Crop.NONE, Set.of(), master, 1 + r.nextInt(2), List.of(), List.of());
+            }
             return new Clip("clipitem-" + (++counter), name, r.nextInt(8) != 0, start, end, in, out, source,
-                    motion, crop, unsupported);
+                    motion, crop, unsupported, master, 0, List.of(), List.of());
         }
 
         private Source source(boolean mayNest) {

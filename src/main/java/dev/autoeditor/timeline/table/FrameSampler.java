@@ -47,6 +47,15 @@ public final class FrameSampler {
     /** The i-th sampled frame (0 <= i < count()). */
     public long frame(long i) {
         if (i < 0 || i >= count) throw new IndexOutOfBoundsException("sample " + i + " of " + count);
+        return frameAt(i);
+    }
+
+    /**
+     * The frame of sample i on the same grid for any i >= 0, also past the sequence's end: where a
+     * continuation of the sequence puts its samples. Sample i covers frames [frameAt(i), frameAt(i + 1)).
+     */
+    public long frameAt(long i) {
+        if (i < 0) throw new IndexOutOfBoundsException("negative sample " + i);
         if (everyFrame) return i;
         // i * stepNum fits a long for any realistic sequence; multiplyHigh guards the rest exactly.
         long hi = Math.multiplyHigh(i, stepNum);

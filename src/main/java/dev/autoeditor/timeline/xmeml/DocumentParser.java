@@ -32,18 +32,23 @@ final class DocumentParser {
         final List<ClipDraft> videoClips = new ArrayList<>();
         /** "FILE:LINE: what was odd; what was done", for values ignored or repaired while reading. */
         final List<String> warnings = new ArrayList<>();
+        /** The id of every clip and generator item in the document (links may name any of them). */
+        final Set<String> clipIds = new java.util.HashSet<>();
         int rootLine;
     }
 
     private final XmlCursor c;
+    private final boolean keepFilters;
     private final Parsed parsed = new Parsed();
 
-    private DocumentParser(XmlCursor cursor) {
+    private DocumentParser(XmlCursor cursor, boolean keepFilters) {
         this.c = cursor;
+        this.keepFilters = keepFilters;
     }
 
-    static Parsed parse(XmlCursor cursor) throws XMLStreamException {
-        DocumentParser p = new DocumentParser(cursor);
+    /** Reads the document; with {@code keepFilters} every clip item's filters are also kept verbatim. */
+    static Parsed parse(XmlCursor cursor, boolean keepFilters) throws XMLStreamException {
+        DocumentParser p = new DocumentParser(cursor, keepFilters);
         String root = cursor.root();
         p.parsed.rootLine = cursor.line();
         if (!"xmeml".equals(root)) {
@@ -60,7 +65,7 @@ final class DocumentParser {
      */
     private static final Set<String> OPAQUE = Set.of("filter", "effect", "link", "logginginfo", "labels",
             "comments", "marker", "timecode", "itemhistory", "colorinfo", "sourcetrack", "appspecificdata",
-            "samplecharacteristics", "audiochannel", "format", "uuid", "updatebehavior");
+            "samplecharacteristics", "audiochannel", "format", "uuid", "updatebehavior", "outputs");
 
     /** Walks the children of the current element looking for definitions and top-level sequences. */
     private void walk(boolean insideClip) throws XMLStreamException {
@@ -108,8 +113,11 @@ final class DocumentParser {
 
     private void media(SequenceDraft s) throws XMLStreamException {
         while (c.nextChild()) {
-            if ("video".equals(c.name())) video(s);
-            else other(true);
+            switch (c.name()) {
+                case "video" -> video(s);
+                case "audio" -> audio(s);
+                default -> other(true);
+            }
         }
     }
 
@@ -117,9 +125,16 @@ final class DocumentParser {
         while (c.nextChild()) {
             switch (c.name()) {
                 case "format" -> format(s);
-                case "track" -> s.tracks.add(track());
+                case "track" -> s.tracks.add(track(false, s.tracks.size() + 1));
                 default -> other(true);
             }
+        }
+    }
+
+    private void audio(SequenceDraft s) throws XMLStreamException {
+        while (c.nextChild()) {
+            if ("track".equals(c.name())) s.audioTracks.add(track(true, s.audioTracks.size() + 1));
+            else other(true);
         }
     }
 
@@ -139,13 +154,18 @@ final class DocumentParser {
         }
     }
 
-    private TrackDraft track() throws XMLStreamException {
+    /**
+     * A {@code <track>}; every clip item on it learns its place (media type, 1-based track and item
+     * index, transitions counted, as xmeml's {@code <link>} elements address items).
+     */
+    private TrackDraft track(boolean audio, int trackIndex) throws XMLStreamException {
         TrackDraft t = new TrackDraft();
+        t.audio = audio;
         while (c.nextChild()) {
             switch (c.name()) {
                 case "enabled" -> t.enabled = c.booleanValue();
-                case "clipitem" -> t.items.add(clip(false));
-                case "generatoritem" -> t.items.add(clip(true));
+                case "clipitem" -> t.items.add(placed(clip(false, audio), audio, trackIndex, t.items.size() + 1));
+                case "generatoritem" -> t.items.add(placed(clip(true, audio), audio, trackIndex, t.items.size() + 1));
                 case "transitionitem" -> t.items.add(transition());
                 default -> other(true);
             }
@@ -153,11 +173,20 @@ final class DocumentParser {
         return t;
     }
 
-    private ClipDraft clip(boolean generatorItem) throws XMLStreamException {
+    private ClipDraft placed(ClipDraft d, boolean audio, int trackIndex, int itemIndex) {
+        if (!audio) parsed.videoClips.add(d);
+        d.audio = audio;
+        d.trackIndex = trackIndex;
+        d.itemIndex = itemIndex;
+        return d;
+    }
+
+    private ClipDraft clip(boolean generatorItem, boolean audio) throws XMLStreamException {
         ClipDraft d = new ClipDraft();
         d.generatorItem = generatorItem;
         d.id = c.attribute("id");
         d.line = c.line();
+        if (d.id != null) parsed.clipIds.add(d.id);
         while (c.nextChild()) {
             switch (c.name()) {
                 case "name" -> d.name = c.text();
@@ -173,7 +202,9 @@ final class DocumentParser {
                 case "file" -> d.file = file();
                 case "sequence" -> d.sequence = sequence(false);
                 case "multiclip" -> multiclip(d);
-                case "filter" -> EffectReader.readFilter(c, d);
+                case "filter" -> filter(d, audio);
+                case "link" -> d.links.add(link());
+                case "sourcetrack" -> d.sourceTrack = sourceTrack();
                 case "effect" -> {
                     EffectReader.EffectDraft e = EffectReader.readEffect(c);
                     if (d.generatorId == null) {
@@ -184,8 +215,50 @@ final class DocumentParser {
                 default -> other(true);
             }
         }
-        parsed.videoClips.add(d);
         return d;
+    }
+
+    /**
+     * A clip's {@code <filter>}: interpreted, and with {@code keepFilters} also kept as written. An
+     * audio clip's filters (levels, pan) mean nothing to the table: unless kept they are skipped unread.
+     */
+    private void filter(ClipDraft d, boolean audio) throws XMLStreamException {
+        if (!keepFilters && audio) {
+            c.skip();
+            return;
+        }
+        if (!keepFilters) {
+            EffectReader.readFilter(c, d);
+            return;
+        }
+        c.startRecording();
+        EffectReader.readFilter(c, d);
+        d.keptFilters.add(c.recorded());
+    }
+
+    private Drafts.LinkDraft link() throws XMLStreamException {
+        Drafts.LinkDraft l = new Drafts.LinkDraft();
+        l.line = c.line();
+        while (c.nextChild()) {
+            switch (c.name()) {
+                case "linkclipref" -> l.clipRef = c.text();
+                case "mediatype" -> l.mediaType = c.text();
+                case "trackindex" -> l.trackIndex = (int) c.longValue();
+                case "clipindex" -> l.clipIndex = (int) c.longValue();
+                default -> c.skip();
+            }
+        }
+        return l;
+    }
+
+    /** The channel of its source an (audio) clip plays: {@code <sourcetrack><trackindex>}, 0 when absent. */
+    private int sourceTrack() throws XMLStreamException {
+        int index = 0;
+        while (c.nextChild()) {
+            if ("trackindex".equals(c.name())) index = (int) Math.max(0, c.longValue());
+            else c.skip();
+        }
+        return index;
     }
 
     private void multiclip(ClipDraft owner) throws XMLStreamException {
@@ -245,6 +318,10 @@ final class DocumentParser {
 
     private void fileMedia(FileDraft f) throws XMLStreamException {
         while (c.nextChild()) {
+            if ("audio".equals(c.name())) {
+                fileAudio(f);
+                continue;
+            }
             if (!"video".equals(c.name())) {
                 other(true);
                 continue;
@@ -266,6 +343,16 @@ final class DocumentParser {
                 }
             }
         }
+    }
+
+    /** One {@code <audio>} stream of a file: its {@code <channelcount>} (1 when not stated). */
+    private void fileAudio(FileDraft f) throws XMLStreamException {
+        int channels = 1;
+        while (c.nextChild()) {
+            if ("channelcount".equals(c.name())) channels = (int) Math.max(0, Math.min(64, c.longValue()));
+            else other(true);
+        }
+        f.audioChannels += channels;
     }
 
     /** A frame size: the table does not use it, so a missing or broken one is a warning and 0. */

@@ -5,6 +5,7 @@ import dev.autoeditor.timeline.Crop;
 import dev.autoeditor.timeline.Motion;
 import dev.autoeditor.timeline.Rate;
 import dev.autoeditor.timeline.Transition;
+import dev.autoeditor.timeline.XmlElement;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -33,6 +34,8 @@ final class Drafts {
         int width;
         int height;
         boolean still;
+        /** Audio channels over the file's {@code <media><audio>} streams. */
+        int audioChannels;
     }
 
     /** A {@code <sequence>}: a definition, or an empty reference by id. */
@@ -48,9 +51,11 @@ final class Drafts {
         int width;
         int height;
         final List<TrackDraft> tracks = new ArrayList<>();
+        final List<TrackDraft> audioTracks = new ArrayList<>();
     }
 
     static final class TrackDraft {
+        boolean audio;
         boolean enabled = true;
         /** {@link ClipDraft}s and {@link TransitionDraft}s in document order. */
         final List<Object> items = new ArrayList<>();
@@ -82,6 +87,25 @@ final class Drafts {
         boolean motionSeen;
         boolean cropSeen;
         final Set<Clip.Unsupported> unsupported = EnumSet.noneOf(Clip.Unsupported.class);
+        /** Where the item stands: on an audio track or not, 1-based track, 1-based item (transitions counted). */
+        boolean audio;
+        int trackIndex;
+        int itemIndex;
+        int sourceTrack;
+        final List<LinkDraft> links = new ArrayList<>();
+        final List<XmlElement> keptFilters = new ArrayList<>();
+    }
+
+    /**
+     * A {@code <link>}: Premiere names the linked item by id ({@code <linkclipref>}); older exports only
+     * by place (media type, 1-based track, 1-based item with transitions counted).
+     */
+    static final class LinkDraft {
+        int line;
+        String clipRef;
+        String mediaType;
+        int trackIndex;
+        int clipIndex;
     }
 
     static final class TransitionDraft {

@@ -74,14 +74,20 @@ final class EffectWriter {
         openEffect(x, name, id, category, "motion");
     }
 
-    /** Opens an {@code <effect>} with the five fields Premiere writes first; the caller closes it. */
+    /** Opens a video {@code <effect>} with the five fields Premiere writes first; the caller closes it. */
     static void openEffect(XmlOut x, String name, String id, String category, String type) throws IOException {
+        openEffect(x, name, id, category, type, "video");
+    }
+
+    /** Opens an {@code <effect>} for {@code mediaType} (video or audio); the caller closes it. */
+    static void openEffect(XmlOut x, String name, String id, String category, String type, String mediaType)
+            throws IOException {
         x.open("effect");
         x.leaf("name", name);
         x.leaf("effectid", id);
         x.leaf("effectcategory", category);
         x.leaf("effecttype", type);
-        x.leaf("mediatype", "video");
+        x.leaf("mediatype", mediaType);
     }
 
     private static void end(XmlOut x) throws IOException {

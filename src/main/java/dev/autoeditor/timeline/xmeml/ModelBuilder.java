@@ -1,5 +1,6 @@
 package dev.autoeditor.timeline.xmeml;
 
+import dev.autoeditor.timeline.AudioTrack;
 import dev.autoeditor.timeline.Clip;
 import dev.autoeditor.timeline.Rate;
 import dev.autoeditor.timeline.Sequence;
@@ -38,11 +39,14 @@ final class ModelBuilder {
     private final Map<FileDraft, Source.File> anonymousFiles = new IdentityHashMap<>();
     private final Map<SequenceDraft, Sequence> built = new IdentityHashMap<>();
     private final Map<SequenceDraft, Boolean> building = new IdentityHashMap<>();
+    private final List<String> warnings;
+    private int generatedIds;
 
     private ModelBuilder(DocumentParser.Parsed parsed, String fileName, XmemlReader.Limits limits) {
         this.parsed = parsed;
         this.fileName = fileName;
         this.limits = limits;
+        this.warnings = parsed.warnings;
     }
 
     /**
@@ -106,21 +110,35 @@ final class ModelBuilder {
                     "re-export the sequence; every xmeml sequence states its frame rate");
         }
         building.put(s, Boolean.TRUE);
+        Map<ClipDraft, List<String>> links = LinkResolver.resolve(s, parsed.clipIds, this::generatedId, this::warn);
         List<VideoTrack> tracks = new ArrayList<>(s.tracks.size());
-        for (TrackDraft t : s.tracks) tracks.add(track(t, s));
+        for (TrackDraft t : s.tracks) tracks.add(new VideoTrack(t.enabled, items(t, s, links)));
+        List<AudioTrack> audio = new ArrayList<>(s.audioTracks.size());
+        for (TrackDraft t : s.audioTracks) audio.add(new AudioTrack(t.enabled, items(t, s, links)));
         building.remove(s);
-        Sequence seq = new Sequence(s.id, s.name, s.rate, s.width, s.height, s.duration, tracks);
+        Sequence seq = new Sequence(s.id, s.name, s.rate, s.width, s.height, s.duration, tracks, audio);
         built.put(s, seq);
         return seq;
     }
 
-    private VideoTrack track(TrackDraft t, SequenceDraft s) {
+    /**
+     * A track's items. An audio clip the model cannot place (no timing, or both ends -1 with no
+     * transition before it) is left out with a warning instead of failing the file: the table is
+     * video only, and real exports hold such audio.
+     */
+    private List<TrackItem> items(TrackDraft t, SequenceDraft s, Map<ClipDraft, List<String>> links) {
         List<TrackItem> items = new ArrayList<>(t.items.size());
         Transition previous = null;
         for (int i = 0; i < t.items.size(); i++) {
             Object item = t.items.get(i);
             if (item instanceof ClipDraft d) {
-                items.add(clip(d, s, previous));
+                if (t.audio && !placeable(d, previous)) {
+                    warn(d.line, "audio clip item '" + nameOf(d.name, d.id) + "' has no usable <start>/<end>/<in>/<out>;"
+                            + " left out");
+                    previous = null;
+                    continue;
+                }
+                items.add(clip(d, s, previous, links.getOrDefault(d, List.of())));
                 previous = null;
             } else {
                 previous = transition((TransitionDraft) item, s.rate);
@@ -128,7 +146,26 @@ final class ModelBuilder {
             }
             t.items.set(i, null); // built: the draft can go
         }
-        return new VideoTrack(t.enabled, items);
+        return items;
+    }
+
+    private static boolean placeable(ClipDraft d, Transition before) {
+        if (d.start == null || d.end == null || d.in == null || d.out == null) return false;
+        return d.start >= 0 || d.end >= 0 || (before != null && before.start() >= 0);
+    }
+
+    /** A new clip id no item of the document has: for a link target the file left without one. */
+    private String generatedId() {
+        String id;
+        do {
+            id = "clipitem-auto-" + (++generatedIds);
+        } while (parsed.clipIds.contains(id));
+        parsed.clipIds.add(id);
+        return id;
+    }
+
+    private void warn(int line, String what) {
+        warnings.add(fileName + ":" + line + ": " + what);
     }
 
     /**
@@ -143,7 +180,7 @@ final class ModelBuilder {
      * span at frame 0, where it shows nothing and gets no asset number; a clip that starts before frame
      * 0 loses the frames before it (its in point moves on by as many source frames).
      */
-    private Clip clip(ClipDraft d, SequenceDraft sequence, Transition before) {
+    private Clip clip(ClipDraft d, SequenceDraft sequence, Transition before, List<String> links) {
         String what = "clip item '" + nameOf(d.name, d.id) + "'";
         if (d.start == null || d.end == null || d.in == null || d.out == null) {
             throw error(d.line, what + " lacks one of <start>, <end>, <in>, <out>",
@@ -184,7 +221,7 @@ final class ModelBuilder {
         checkLength(d, what, sequence, placedEnd);
         Rate fallback = d.rate != null ? d.rate : sequence.rate;
         return new Clip(d.id, d.name, d.enabled, start, end, in, d.out, source(d, fallback, what),
-                d.motion, d.crop, d.unsupported);
+                d.motion, d.crop, d.unsupported, d.masterclipId, d.sourceTrack, links, d.keptFilters);
     }
 
     /** Why a clip covering timeline frames [from, to) shows no frame, in the file's own numbers. */
@@ -208,9 +245,6 @@ final class ModelBuilder {
                 "fix the clip's <end> (a damaged or hand-edited value?), or raise the limit with --set " + limits.setting() + "=HOURS");
     }
 
-    private void warn(int line, String message) {
-        parsed.warnings.add(fileName + ":" + line + ": " + message);
-    }
 
     private Source source(ClipDraft d, Rate fallbackRate, String what) {
         if (d.sequence != null) {
@@ -223,6 +257,9 @@ final class ModelBuilder {
         }
         if (d.generatorItem && d.generatorId != null) return new Source.Generator(d.generatorId, d.generatorName);
         FileDraft f = resolve(d.file);
+        if (f != null && !f.defined && f.id != null) {
+            warn(d.line, what + " refers to file '" + f.id + "', which the document never defines");
+        }
         if (f != null && f.pathUrl == null && f.mediaSource != null) {
             // Premiere's synthetic media (Slug, GraphicAndType, Bars and Tone) has no file on disk.
             return new Source.Generator(f.mediaSource, f.name);
@@ -251,7 +288,8 @@ final class ModelBuilder {
         boolean still = f.still || duration >= STILL_SECONDS * rate.fps();
         String name = f.name != null ? f.name : d.name;
         String id = f.id != null ? f.id : "";
-        Source.File file = new Source.File(id, name, f.pathUrl, duration, rate, f.width, f.height, still);
+        Source.File file = new Source.File(id, name, f.pathUrl, duration, rate, f.width, f.height, still,
+                f.audioChannels);
         if (f.id != null) filesById.put(f.id, file);
         else anonymousFiles.put(f, file);
         return file;

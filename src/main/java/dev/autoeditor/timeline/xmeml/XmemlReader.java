@@ -16,12 +16,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Reads a Premiere Pro / Final Cut Pro 7 XML export (xmeml versions 1 to 5) into a {@link Project}:
- * every {@code <sequence>} that is not inside a clip, with its video tracks from V1 up.
+ * every {@code <sequence>} that is not inside a clip, with its video tracks from V1 up, its audio tracks
+ * and the links between clip items. What the reader can read past (a link or file reference naming
+ * nothing, an audio clip without timing) becomes one of {@link Project#warnings()}.
  * One streaming StAX pass (Woodstox, DTDs and entities off; see {@link SecureXmlInput}); references by
  * id are resolved after the pass. Thread-safe: one reader can serve parallel conversions.
  *
@@ -30,6 +33,17 @@ import java.util.function.Consumer;
  */
 public final class XmemlReader {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(XmemlReader.class);
+    private final boolean keepFilters;
+
+    /**
+     * A reader for editing a sequence (the prompt of {@code generate}): each clip item also keeps its
+     * {@code <filter>} elements verbatim ({@link dev.autoeditor.timeline.Clip#keptFilters()}), so that
+     * clips written back carry their effects as the editor set them. Reading costs more than the
+     * default reader's.
+     */
+    public static XmemlReader forEditing() {
+        return new XmemlReader(Limits.NONE, true);
+    }
 
     /**
      * What a file may ask of the reader: sequences at most {@code maxSequenceHours} of timeline long
@@ -63,8 +77,14 @@ public final class XmemlReader {
         this(Limits.NONE);
     }
 
+    /** A reader for the keyframe table (effects are interpreted, not kept) with these limits. */
     public XmemlReader(Limits limits) {
+        this(limits, false);
+    }
+
+    private XmemlReader(Limits limits, boolean keepFilters) {
         this.limits = limits;
+        this.keepFilters = keepFilters;
     }
 
     /** Reads a file; the project's name is the file name without {@code .xml}. Warnings are logged. */
@@ -101,12 +121,12 @@ public final class XmemlReader {
         try {
             stax = SecureXmlInput.open(in, displayName);
             XmlCursor cursor = new XmlCursor(stax, displayName);
-            DocumentParser.Parsed parsed = DocumentParser.parse(cursor);
+            DocumentParser.Parsed parsed = DocumentParser.parse(cursor, keepFilters);
             drainToEnd(stax);
             List<Sequence> sequences = ModelBuilder.topLevelSequences(parsed, displayName, limits);
             requireVideo(sequences, parsed.rootLine, displayName);
             parsed.warnings.forEach(warnings);
-            return new Project(projectName, sequences);
+            return new Project(projectName, sequences, parsed.warnings);
         } catch (XMLStreamException e) {
             throw malformed(e, stax, displayName);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.autoeditor.timeline.xmeml;
 
+import dev.autoeditor.timeline.AudioTrack;
 import dev.autoeditor.timeline.Clip;
 import dev.autoeditor.timeline.Project;
 import dev.autoeditor.timeline.Rate;
@@ -8,6 +9,7 @@ import dev.autoeditor.timeline.Source;
 import dev.autoeditor.timeline.TrackItem;
 import dev.autoeditor.timeline.Transition;
 import dev.autoeditor.timeline.VideoTrack;
+import dev.autoeditor.timeline.XmlElement;
 import dev.autoeditor.util.AtomicFiles;
 
 import java.io.BufferedWriter;
@@ -19,6 +21,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -76,6 +79,7 @@ public final class XmemlWriter {
 
         private void sequence(Sequence s, String id) throws IOException {
             if (id != null) sequences.add(id);
+            Places places = Places.of(s);
             x.open("sequence", "id", id);
             x.leaf("duration", s.declaredDuration());
             rate(s.rate());
@@ -94,8 +98,20 @@ public final class XmemlWriter {
                 x.close("samplecharacteristics");
                 x.close("format");
             }
-            for (VideoTrack t : s.tracks()) track(t, s.rate());
+            for (VideoTrack t : s.tracks()) track(t.items(), t.enabled(), false, s.rate(), places);
             x.close("video");
+            if (!s.audioTracks().isEmpty()) {
+                x.open("audio");
+                // Premiere states the audio format of the sequence; 48 kHz 16-bit is what every real export has.
+                x.open("format");
+                x.open("samplecharacteristics");
+                x.leaf("depth", 16);
+                x.leaf("samplerate", 48000);
+                x.close("samplecharacteristics");
+                x.close("format");
+                for (AudioTrack t : s.audioTracks()) track(t.items(), t.enabled(), true, s.rate(), places);
+                x.close("audio");
+            }
             x.close("media");
             // Premiere writes the sequence's starting timecode; a timeline starting at zero is the neutral one.
             x.open("timecode");
@@ -107,31 +123,59 @@ public final class XmemlWriter {
             x.close("sequence");
         }
 
-        private void track(VideoTrack t, Rate rate) throws IOException {
+        private void track(List<TrackItem> items, boolean enabled, boolean audio, Rate rate, Places places)
+                throws IOException {
             x.open("track");
-            for (TrackItem item : t.items()) {
-                if (item instanceof Clip c) clip(c, rate);
-                else transition((Transition) item, rate);
+            for (TrackItem item : items) {
+                if (item instanceof Clip c) clip(c, rate, audio, places);
+                else transition((Transition) item, rate, audio);
             }
-            x.leaf("enabled", t.enabled());
+            x.leaf("enabled", enabled);
             x.leaf("locked", false);
             x.close("track");
         }
 
-        private void clip(Clip c, Rate rate) throws IOException {
+        /**
+         * A clip item in the order Premiere writes its children: master clip, name, enabled, duration
+         * (of the source, in the sequence's frames), rate, start/end/in/out, source, source track
+         * (audio), filters, links.
+         */
+        private void clip(Clip c, Rate rate, boolean audio, Places places) throws IOException {
             String element = c.source() instanceof Source.Generator ? "generatoritem" : "clipitem";
             x.open(element, "id", c.id());
+            x.leaf("masterclipid", c.masterclipId());
             x.leaf("name", c.name());
             x.leaf("enabled", c.enabled());
-            x.leaf("duration", sourceDuration(c.source()));
+            x.leaf("duration", sourceDuration(c.source(), rate));
             rate(rate);
             x.leaf("start", c.start());
             x.leaf("end", c.end());
             x.leaf("in", c.in());
             x.leaf("out", c.out());
             source(c.source());
-            EffectWriter.filters(x, c);
+            if (audio && c.sourceTrack() > 0) {
+                x.open("sourcetrack");
+                x.leaf("mediatype", "audio");
+                x.leaf("trackindex", c.sourceTrack());
+                x.close("sourcetrack");
+            }
+            if (c.keptFilters().isEmpty()) EffectWriter.filters(x, c);
+            else for (XmlElement f : c.keptFilters()) x.element(f);
+            for (String target : c.links()) link(target, places);
             x.close(element);
+        }
+
+        /** A {@code <link>} to the item with id {@code target}, at its place in the sequence being written. */
+        private void link(String target, Places places) throws IOException {
+            Places.Place p = places.of(target);
+            if (p == null) return; // names no item of this sequence: EditCheck reports such a model
+            x.open("link");
+            x.leaf("linkclipref", target);
+            x.leaf("mediatype", p.audio() ? "audio" : "video");
+            x.leaf("trackindex", p.track());
+            x.leaf("clipindex", p.item());
+            if (p.audio()) x.leaf("groupindex", 1);
+            x.close("link");
         }
 
         private void source(Source source) throws IOException {
@@ -155,36 +199,52 @@ public final class XmemlWriter {
         }
 
         private void file(Source.File f) throws IOException {
-            if (!files.add(f.id())) {
+            // A file without an id (some FCP7 exports) cannot be referred to: it is written in full each time.
+            boolean identified = f.id() != null && !f.id().isEmpty();
+            if (identified && !files.add(f.id())) {
                 x.empty("file", "id", f.id());
                 return;
             }
-            x.open("file", "id", f.id());
+            x.open("file", "id", identified ? f.id() : null);
             x.leaf("name", f.name());
             x.leaf("pathurl", f.pathUrl());
             rate(f.rate());
             x.leaf("duration", f.durationFrames());
             x.open("media");
-            x.open("video");
-            if (f.still()) x.leaf("stillframe", true);
-            x.open("samplecharacteristics");
-            rate(f.rate());
-            if (f.width() > 0) x.leaf("width", f.width());
-            if (f.height() > 0) x.leaf("height", f.height());
-            x.close("samplecharacteristics");
-            x.close("video");
+            // A file with audio and no frame size is an audio file (music, a voice-over): no video stream.
+            boolean video = f.width() > 0 || f.height() > 0 || f.still() || f.audioChannels() == 0;
+            if (video) {
+                x.open("video");
+                if (f.still()) x.leaf("stillframe", true);
+                x.open("samplecharacteristics");
+                rate(f.rate());
+                if (f.width() > 0) x.leaf("width", f.width());
+                if (f.height() > 0) x.leaf("height", f.height());
+                x.close("samplecharacteristics");
+                x.close("video");
+            }
+            if (f.audioChannels() > 0) {
+                x.open("audio");
+                x.open("samplecharacteristics");
+                x.leaf("depth", 16);
+                x.leaf("samplerate", 48000);
+                x.close("samplecharacteristics");
+                x.leaf("channelcount", f.audioChannels());
+                x.close("audio");
+            }
             x.close("media");
             x.close("file");
         }
 
-        private void transition(Transition t, Rate rate) throws IOException {
+        private void transition(Transition t, Rate rate, boolean audio) throws IOException {
             x.open("transitionitem");
             x.leaf("start", t.start());
             x.leaf("end", t.end());
             x.leaf("alignment", t.alignment().xml());
             if (t.cutPoint() >= 0) x.leaf("cutPointTicks", ticks(t.cutPoint(), rate));
             rate(rate);
-            EffectWriter.openEffect(x, t.name(), t.effectId(), "Dissolve", "transition");
+            EffectWriter.openEffect(x, t.name(), t.effectId(), audio ? "Crossfade" : "Dissolve", "transition",
+                    audio ? "audio" : "video");
             x.close("effect");
             x.close("transitionitem");
         }
@@ -206,9 +266,14 @@ public final class XmemlWriter {
         return num.add(den.shiftRight(1)).divide(den).longValueExact();
     }
 
-    private static long sourceDuration(Source s) {
-        if (s instanceof Source.File f) return f.durationFrames();
-        if (s instanceof Source.Nested n) return n.sequence().lengthFrames();
+    /**
+     * A clip item's {@code <duration>}: its source's length in the clip's (the sequence's) frames, as
+     * Premiere writes it (a 4322-frame 29.97 fps file in a 25 fps sequence: 3606).
+     */
+    private static long sourceDuration(Source s, Rate rate) {
+        if (s instanceof Source.File f) return f.rate() == null ? f.durationFrames() : f.rate().convert(f.durationFrames(), rate);
+        if (s instanceof Source.Nested n) return n.sequence().rate().convert(n.sequence().lengthFrames(), rate);
         return 0;
     }
+
 }

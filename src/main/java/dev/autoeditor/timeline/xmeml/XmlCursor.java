@@ -1,6 +1,10 @@
 package dev.autoeditor.timeline.xmeml;
 
+import dev.autoeditor.timeline.XmlElement;
 import dev.autoeditor.util.UserException;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -16,9 +20,80 @@ final class XmlCursor {
     private final String fileName;
     private final StringBuilder text = new StringBuilder();
 
+    /** Elements being recorded, innermost last; null when not recording. */
+    private java.util.ArrayDeque<Recording> recording;
+    private XmlElement recorded;
+
     XmlCursor(XMLStreamReader reader, String fileName) {
         this.reader = reader;
         this.fileName = fileName;
+    }
+
+    /** An element under construction while recording: its name, attributes, own text and children. */
+    private static final class Recording {
+        final String name;
+        final List<String> attributes;
+        final StringBuilder text = new StringBuilder();
+        final List<XmlElement> children = new ArrayList<>();
+
+        Recording(String name, List<String> attributes) {
+            this.name = name;
+            this.attributes = attributes;
+        }
+
+        XmlElement build() {
+            return new XmlElement(name, attributes, trim(text), children);
+        }
+    }
+
+    /**
+     * Starts keeping the element the cursor is on (its start tag just read) while the caller reads it
+     * as usual; {@link #recorded()} gives it back once its end tag has been consumed. Used for what the
+     * timeline writes back verbatim; off, reading allocates nothing extra.
+     */
+    void startRecording() {
+        if (recording != null) throw new IllegalStateException("already recording");
+        recording = new java.util.ArrayDeque<>();
+        recorded = null;
+        recording.addLast(openRecording());
+    }
+
+    /** The element recorded since {@link #startRecording()}; recording stops. */
+    XmlElement recorded() {
+        if (recorded == null) throw new IllegalStateException("the recorded element has not ended");
+        XmlElement e = recorded;
+        recorded = null;
+        recording = null;
+        return e;
+    }
+
+    private Recording openRecording() {
+        List<String> attributes = new ArrayList<>(reader.getAttributeCount() * 2);
+        for (int i = 0; i < reader.getAttributeCount(); i++) {
+            attributes.add(reader.getAttributeLocalName(i));
+            attributes.add(reader.getAttributeValue(i));
+        }
+        return new Recording(reader.getLocalName(), attributes);
+    }
+
+    /** The next event, fed to the recording when one is open. */
+    private int advance() throws XMLStreamException {
+        int event = reader.next();
+        if (recording == null || recording.isEmpty()) return event;
+        switch (event) {
+            case XMLStreamConstants.START_ELEMENT -> recording.addLast(openRecording());
+            case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                    recording.peekLast().text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+            case XMLStreamConstants.END_ELEMENT -> {
+                XmlElement done = recording.removeLast().build();
+                if (recording.isEmpty()) recorded = done;
+                else recording.peekLast().children.add(done);
+            }
+            default -> {
+                // comments and processing instructions are not content
+            }
+        }
+        return event;
     }
 
     String fileName() {
@@ -28,7 +103,7 @@ final class XmlCursor {
     /** Advances to the document's root element and returns its name. */
     String root() throws XMLStreamException {
         while (reader.hasNext()) {
-            int event = reader.next();
+            int event = advance();
             if (event == XMLStreamConstants.START_ELEMENT) return reader.getLocalName();
             check(event);
         }
@@ -41,7 +116,7 @@ final class XmlCursor {
      */
     boolean nextChild() throws XMLStreamException {
         while (true) {
-            int event = reader.next();
+            int event = advance();
             if (event == XMLStreamConstants.START_ELEMENT) return true;
             if (event == XMLStreamConstants.END_ELEMENT) return false;
             check(event);
@@ -65,7 +140,7 @@ final class XmlCursor {
     String text() throws XMLStreamException {
         text.setLength(0);
         while (true) {
-            int event = reader.next();
+            int event = advance();
             switch (event) {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
                         text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
@@ -91,7 +166,7 @@ final class XmlCursor {
     String textAndChildren(ChildHandler children) throws XMLStreamException {
         StringBuilder own = new StringBuilder();
         while (true) {
-            int event = reader.next();
+            int event = advance();
             switch (event) {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
                         own.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
@@ -112,7 +187,7 @@ final class XmlCursor {
     void skip() throws XMLStreamException {
         int depth = 1;
         while (depth > 0) {
-            int event = reader.next();
+            int event = advance();
             if (event == XMLStreamConstants.START_ELEMENT) depth++;
             else if (event == XMLStreamConstants.END_ELEMENT) depth--;
             else check(event);

@@ -73,6 +73,35 @@ final class XmlOut {
         leaf(name, value ? "TRUE" : "FALSE");
     }
 
+    /** An element kept verbatim: its attributes, then its text or its children, indented like the rest. */
+    void element(dev.autoeditor.timeline.XmlElement e) throws IOException {
+        String[] attributes = e.attributes().toArray(new String[0]);
+        if (e.children().isEmpty()) {
+            indent();
+            out.write('<');
+            out.write(e.name());
+            attributes(attributes);
+            if (e.text().isEmpty()) {
+                out.write("/>\n");
+                return;
+            }
+            out.write('>');
+            escape(e.text(), false);
+            out.write("</");
+            out.write(e.name());
+            out.write(">\n");
+            return;
+        }
+        open(e.name(), attributes);
+        if (!e.text().isEmpty()) {
+            indent();
+            escape(e.text(), false);
+            out.write('\n');
+        }
+        for (dev.autoeditor.timeline.XmlElement c : e.children()) element(c);
+        close(e.name());
+    }
+
     /** Integers without a fraction, other values in the shortest plain decimal that parses back exactly. */
     static String number(double v) {
         if (!Double.isFinite(v)) throw new IllegalArgumentException("not a finite number: " + v);

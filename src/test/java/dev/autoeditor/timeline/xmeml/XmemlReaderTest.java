@@ -40,7 +40,8 @@ class XmemlReaderTest {
         assertEquals(1920, s.width());
         assertEquals(1080, s.height());
         assertEquals(0, s.declaredDuration());
-        assertEquals(2, s.tracks().size(), "audio tracks are not modelled");
+        assertEquals(2, s.tracks().size(), "video tracks; the audio track is apart");
+        assertEquals(1, s.audioTracks().size());
         assertEquals(240, s.lengthFrames());
 
         List<Clip> v1 = clips(s, 0);
