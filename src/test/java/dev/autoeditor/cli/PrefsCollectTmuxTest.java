@@ -136,18 +136,26 @@ class PrefsCollectTmuxTest {
         return screen;
     }
 
-    /** Waits for the program in {@code session} to end with {@code code}; returns its last screen. */
+    /**
+     * Waits for the program in {@code session} to end with {@code code}; returns its last screen.
+     * tmux marks a pane dead when its terminal closes and learns the exit status a moment later,
+     * when it reaps the process: both are waited for.
+     */
     private String waitForExit(String session, int code) throws Exception {
-        waitFor(session, s -> {
-            try {
-                return tmux("display-message", "-p", "-t", session, "#{pane_dead}").strip().equals("1");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+        String state = "";
+        while (System.nanoTime() < deadline) {
+            state = tmux("display-message", "-p", "-t", session, "#{pane_dead}:#{pane_dead_status}").strip();
+            if (state.startsWith("1:") && state.length() > 2) {
+                String screen = tmux("capture-pane", "-p", "-t", session);
+                assertEquals(Integer.toString(code), state.substring(2), screen);
+                return screen;
             }
-        }, "the program to end");
-        String screen = tmux("capture-pane", "-p", "-t", session);
-        assertEquals(Integer.toString(code), tmux("display-message", "-p", "-t", session, "#{pane_dead_status}").strip(), screen);
-        return screen;
+            Thread.sleep(150);
+        }
+        fail("timed out after " + WAIT_S + " s waiting for the program to end (pane dead:status " + state + "); the screen:\n"
+                + tmux("capture-pane", "-p", "-t", session));
+        return "";
     }
 
     /** Runs {@code tmux -L <socket> args...} (no shell) and returns its output; fails on a non-zero exit. */
