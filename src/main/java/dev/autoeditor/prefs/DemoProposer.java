@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -50,7 +51,7 @@ public final class DemoProposer implements PairProposer {
     static final double MIN_CONTEXT_S = 2;
 
     /** One sequence a proposal can continue: its export, and the sampling grid of its rows. */
-    private record Candidate(String export, Path file, Sequence sequence, SamplingRate fps, long rows) {}
+    private record Candidate(String export, Sequence sequence, SamplingRate fps, long rows) {}
 
     private final List<Candidate> candidates;
     private final long seed;
@@ -92,7 +93,7 @@ public final class DemoProposer implements PairProposer {
                 SamplingRate fps = rateFor(sampling, s.rate());
                 long rows = fps.sampler(s.rate(), s.lengthFrames()).count();
                 boolean hasSource = !SourceNumbering.of(s).sources().isEmpty();
-                if (hasSource && rows > Math.ceil(MIN_CONTEXT_S * fpsValue(fps))) candidates.add(new Candidate(p.name(), f, s, fps, rows));
+                if (hasSource && rows > Math.ceil(MIN_CONTEXT_S * fpsValue(fps))) candidates.add(new Candidate(p.name(), s, fps, rows));
             }
         }
         if (candidates.isEmpty()) {
@@ -111,7 +112,7 @@ public final class DemoProposer implements PairProposer {
         if (!Files.isDirectory(exports)) throw new UserException("--demo " + exports + ": no such folder or file; give a folder of Premiere XML exports");
         List<Path> files;
         try (Stream<Path> s = Files.list(exports)) {
-            files = s.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml") && Files.isRegularFile(p))
+            files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml") && Files.isRegularFile(p))
                     .sorted().toList();
         }
         if (files.isEmpty()) throw new UserException("--demo " + exports + ": no .xml file in the folder; give a folder of Premiere XML exports");
