@@ -46,15 +46,18 @@ class PrefsCollectTmuxTest {
         Path run = dir.resolve("run");
         Path args = dir.resolve("java.args");
         // An argument file keeps tmux's command short however long the class path is.
-        Files.writeString(args, "-Xmx512m\n-cp\n\"" + FullRunKillResumeTest.testClassPath().replace("\\", "\\\\") + "\"\n" + Main.class.getName() + "\n");
+        String classPath = "-cp\n\"" + FullRunKillResumeTest.testClassPath().replace("\\", "\\\\") + "\"\n";
+        Files.writeString(args, "-Xmx512m\n" + classPath + Main.class.getName() + "\n");
+        Path launcher = Files.writeString(dir.resolve("launcher.args"), "-Xmx64m\n" + classPath + RecordExit.class.getName() + "\n");
         Path conf = Files.writeString(dir.resolve("tmux.conf"), "set -g remain-on-exit on\nset -g status off\n");
         socket = "ae-collect-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        List<String> collect = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "@" + args,
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> collect = List.of(java, "@" + args,
                 "prefs", "collect", "--run-dir", run.toString(), "--demo", exports.toString(), "--judge-id", "tmux-tester", "--pairs", "2");
         try {
             List<String> start = new ArrayList<>(List.of("-f", conf.toString(), "new-session", "-d", "-s", "first", "-x", "100", "-y", "60",
                     "-c", dir.toString()));
-            start.addAll(collect);
+            start.addAll(recordingExit(java, launcher, "first", collect));
             tmux(start.toArray(String[]::new));
 
             String screen = waitFor("first", s -> s.contains("keys: a = A is better"), "the first proposal");
@@ -88,7 +91,7 @@ class PrefsCollectTmuxTest {
 
             // The next sitting continues at proposal 4; an arrow key is no answer; Ctrl-C stops it.
             List<String> again = new ArrayList<>(List.of("new-session", "-d", "-s", "again", "-x", "100", "-y", "60", "-c", dir.toString()));
-            again.addAll(collect);
+            again.addAll(recordingExit(java, launcher, "again", collect));
             tmux(again.toArray(String[]::new));
             screen = waitFor("again", s -> s.contains("keys: a = A is better"), "the second sitting");
             assertTrue(screen.contains("prefs collect   proposal 4   judge tmux-tester"), screen);
@@ -106,6 +109,13 @@ class PrefsCollectTmuxTest {
         } finally {
             tmuxQuietly("kill-server");
         }
+    }
+
+    /** {@code command} started through {@link RecordExit}, which writes its exit status to {@code <session>.status}. */
+    private List<String> recordingExit(String java, Path launcher, String session, List<String> command) {
+        List<String> out = new ArrayList<>(List.of(java, "@" + launcher, dir.resolve(session + ".status").toString()));
+        out.addAll(command);
+        return out;
     }
 
     /** The sitting log's lines, for failure messages. */
@@ -137,25 +147,36 @@ class PrefsCollectTmuxTest {
     }
 
     /**
-     * Waits for the program in {@code session} to end with {@code code}; returns its last screen.
-     * tmux marks a pane dead when its terminal closes and learns the exit status a moment later,
-     * when it reaps the process: both are waited for.
+     * Waits for the program in {@code session} to end (its status file written by {@link RecordExit}
+     * and its pane closed) and checks its exit status; returns its last screen.
      */
     private String waitForExit(String session, int code) throws Exception {
+        Path status = dir.resolve(session + ".status");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
-        String state = "";
         while (System.nanoTime() < deadline) {
-            state = tmux("display-message", "-p", "-t", session, "#{pane_dead}:#{pane_dead_status}").strip();
-            if (state.startsWith("1:") && state.length() > 2) {
+            if (Files.exists(status) && tmux("display-message", "-p", "-t", session, "#{pane_dead}").strip().equals("1")) {
                 String screen = tmux("capture-pane", "-p", "-t", session);
-                assertEquals(Integer.toString(code), state.substring(2), screen);
+                assertEquals(Integer.toString(code), Files.readString(status).strip(), screen);
                 return screen;
             }
             Thread.sleep(150);
         }
-        fail("timed out after " + WAIT_S + " s waiting for the program to end (pane dead:status " + state + "); the screen:\n"
-                + tmux("capture-pane", "-p", "-t", session));
+        String pid = tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip();
+        fail("timed out after " + WAIT_S + " s waiting for the program to end (status file " + (Files.exists(status) ? "written" : "missing")
+                + "; " + processState(pid) + "); the screen:\n" + tmux("capture-pane", "-p", "-t", session));
         return "";
+    }
+
+    /** What /proc says of the program's process, for a failure message. */
+    private static String processState(String pid) {
+        try {
+            Path status = Path.of("/proc", pid, "status");
+            if (!Files.exists(status)) return "process " + pid + " is gone";
+            String state = Files.readAllLines(status).stream().filter(l -> l.startsWith("State:")).findFirst().orElse("State: ?");
+            return "process " + pid + " still there, " + state.replace('\t', ' ');
+        } catch (IOException | RuntimeException e) {
+            return "process " + pid + ": " + e;
+        }
     }
 
     /** Runs {@code tmux -L <socket> args...} (no shell) and returns its output; fails on a non-zero exit. */
