@@ -2,6 +2,7 @@ package dev.autoeditor.cli;
 
 import dev.autoeditor.data.Split;
 import dev.autoeditor.data.WindowResult;
+import dev.autoeditor.data.WindowSettings;
 import dev.autoeditor.data.Windower;
 import java.nio.file.Path;
 import dev.autoeditor.pipeline.WindowPhase;
@@ -31,6 +32,7 @@ public final class WindowCommand extends BaseCommand {
     @Override
     protected int run() throws Exception {
         if (input == null && output == null) return PhaseRunner.runOnly(this, run, WindowPhase.NAME, force);
+        WindowSettings.from(config());
         if (input == null || output == null) {
             throw new UserException("give both --input and --output, or neither to use the run directory's standard places (--run-dir, default: the current directory)");
         }

@@ -35,6 +35,16 @@ public final class Preprocessor {
 
     private Preprocessor() {}
 
+    /**
+     * Reads and range-checks the preprocess.* settings, as {@link #run} would, without reading a file
+     * (the model of {@code preprocess.normaliser: from_model} is read when preprocess runs).
+     */
+    public static void checkSettings(Config cfg) {
+        PreprocessSettings s = PreprocessSettings.from(cfg);
+        new SplitPlanner(s.trainFraction(), s.valFraction(), s.dropDuplicates(), s.seed());
+        NormaliserSource.fromModel(cfg);
+    }
+
     /** Runs preprocess without overwriting existing outputs. */
     public static PreprocessResult run(Path csv, Path outDir, Config cfg) {
         return run(csv, outDir, cfg, false);

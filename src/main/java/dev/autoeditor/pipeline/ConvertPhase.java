@@ -42,6 +42,11 @@ public final class ConvertPhase extends DeclaredPhase {
     }
 
     @Override
+    public void checkSettings(Config config) {
+        ConvertOptions.fromConfig(config, null, true);
+    }
+
+    @Override
     public void run(PhaseContext context) throws Exception {
         ConvertOptions options = ConvertOptions.fromConfig(context.config(), null, true);
         ConvertResult result = Converter.convertXmeml(List.of(context.path(tree.raw())), context.path(tree.keyframes()), options);
