@@ -6,6 +6,7 @@ import dev.autoeditor.timeline.table.ConvertOptions;
 import dev.autoeditor.timeline.table.ConvertResult;
 import dev.autoeditor.timeline.table.Converter;
 import dev.autoeditor.timeline.xmeml.XmemlReader;
+import dev.autoeditor.util.FolderLock;
 import dev.autoeditor.util.UserException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -56,7 +57,10 @@ public final class ConvertCommand extends BaseCommand {
             throw new UserException("give both --input and --output, or neither to use the run directory's standard places (--run-dir, default: the current directory)");
         }
         ConvertOptions options = ConvertOptions.fromConfig(config(), fps, force);
-        ConvertResult result = Converter.convertXmeml(inputs, output, options);
+        ConvertResult result;
+        try (FolderLock lock = FolderLock.acquire(output.toAbsolutePath().getParent(), "write to another folder (--output)", List.of())) {
+            result = Converter.convertXmeml(inputs, output, options);
+        }
         printSummary(result, global.verbosity() > 0);
         return result.complete() ? ExitCodes.OK : ExitCodes.PARTIAL;
     }

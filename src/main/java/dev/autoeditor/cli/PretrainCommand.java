@@ -4,9 +4,11 @@ import dev.autoeditor.pipeline.InterruptNotice;
 import dev.autoeditor.pipeline.PretrainPhase;
 import dev.autoeditor.train.Init;
 import dev.autoeditor.train.TrainResult;
+import dev.autoeditor.util.FolderLock;
 import dev.autoeditor.util.Interruption;
 import dev.autoeditor.util.UserException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,7 +55,8 @@ public final class PretrainCommand extends BaseCommand {
             org.slf4j.LoggerFactory.getLogger(PretrainCommand.class).info("--resume: no checkpoint in {} yet, starting from the beginning", out);
         }
         TrainResult r;
-        try (Interruption.Registration notice = Interruption.whileRunning(() -> interruptedAt(out))) {
+        try (FolderLock lock = FolderLock.acquire(out, "write to another folder (--out)", List.of());
+                Interruption.Registration notice = Interruption.whileRunning(() -> interruptedAt(out))) {
             r = PretrainPhase.train(data, out, config(), init, force);
         }
         summary().printf("pretrain: %d parameters, %d epochs, %d steps%s%n", r.parameters(), r.epochsDone(), r.steps(),

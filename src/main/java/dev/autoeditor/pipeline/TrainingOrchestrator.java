@@ -3,13 +3,10 @@ package dev.autoeditor.pipeline;
 import dev.autoeditor.config.Config;
 import dev.autoeditor.config.ConfigException;
 import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.FolderLock;
 import dev.autoeditor.util.Trees;
 import dev.autoeditor.util.UserException;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -33,8 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class TrainingOrchestrator {
     private static final Logger log = LoggerFactory.getLogger(TrainingOrchestrator.class);
 
-    /** The file locked while a run works in the directory. */
-    static final String LOCK = ".auto-editor.lock";
     /** Infix of the folder an unfinished training attempt's checkpoints are moved to when the phase starts over. */
     public static final String DISCARDED = ".discarded-";
 
@@ -74,17 +69,19 @@ public final class TrainingOrchestrator {
     public record Outcome(String phase, Action action, double seconds, String detail) {}
 
     public List<Outcome> run(Selection selection) throws IOException, InterruptedException {
-        Files.createDirectories(layout.root());
-        // Two runs in one directory would overwrite each other's outputs and manifest. The OS drops
-        // the lock when the process dies, however it dies, so a killed run never blocks the next.
-        try (FileChannel lockFile = FileChannel.open(layout.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock = lockFile.tryLock()) {
-            if (lock == null) {
-                throw new UserException("another auto-editor is running in " + layout.root() + "; wait for it to finish or use another --run-dir");
+        // Two runs in one directory would overwrite each other's outputs and manifest, and so would a
+        // standalone command writing into one of its folders. The OS drops the lock when the process
+        // dies, however it dies, so a killed run never blocks the next.
+        Set<Path> inside = new java.util.LinkedHashSet<>();
+        for (Phase phase : phases) {
+            for (String out : phase.outputs()) {
+                Path p = layout.resolve(out);
+                inside.add(p);
+                if (!p.getParent().equals(layout.root())) inside.add(p.getParent());
             }
+        }
+        try (FolderLock lock = FolderLock.acquire(layout.root(), "use another --run-dir", List.copyOf(inside))) {
             return runLocked(selection);
-        } catch (OverlappingFileLockException e) {
-            throw new UserException("another run in this process already works in " + layout.root() + "; use another --run-dir");
         }
     }
 
