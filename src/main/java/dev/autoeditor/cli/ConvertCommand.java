@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Convert Premiere Pro / FCP7 XML (xmeml) exports into one per-frame keyframe CSV.",
         footer = {"", "Beside FILE.csv: FILE.csv.provenance.json (inputs' SHA-256, settings, version). Rules: docs/convert.md.",
-                "Exit codes: 0 every input converted; 3 some failed (each named on stderr, the rest converted);"
-                        + " 1 none converted (nothing written).",
+                "Exit codes: 0 every input converted, or was skipped for holding no video (audio-only or empty; listed);"
+                        + " 3 some were damaged (each named on stderr, the rest converted); 1 none converted (nothing written).",
                 "Without --input and --output it runs the convert phase of the run directory (--run-dir), at"
                         + " convert.sample_fps.",
                 "Example: auto-editor convert --input exports/ --output data/keyframes.csv --fps 5"})
@@ -82,10 +82,13 @@ public final class ConvertCommand extends BaseCommand {
                         e.getValue().forEach(clip -> out.println("    " + e.getKey().label() + ": " + clip)));
             }
         }
-        for (ConvertResult.FileFailure f : r.failures()) err().println("failed: " + f.message());
+        // Files without video hold nothing to learn: reported, but no failure (exit 0).
+        for (ConvertResult.FileFailure f : r.skipped()) out.println("  skipped (no video): " + f.message());
+        for (ConvertResult.FileFailure f : r.damaged()) err().println("failed: " + f.message());
         out.println("converted " + r.converted().size() + " of " + (r.converted().size() + r.failures().size())
                 + " file(s): " + r.sequences() + " sequence(s), " + r.rows() + " rows at " + r.sampling()
-                + " fps -> " + r.output() + (r.failures().isEmpty() ? "" : " (" + r.failures().size() + " failed)"));
+                + " fps -> " + r.output() + (r.skipped().isEmpty() ? "" : " (" + r.skipped().size() + " skipped: no video)")
+                + (r.damaged().isEmpty() ? "" : " (" + r.damaged().size() + " failed)"));
         out.println("provenance: " + r.provenance());
     }
 }
