@@ -154,6 +154,13 @@ public final class Preprocessor {
         } catch (IOException e) {
             throw new UserException("cannot write preprocess output in " + outDir + ": " + e.getMessage(), e);
         }
+        for (Split s : List.of(Split.VAL, Split.TEST)) {
+            if (projectsPerSplit.get(s) == 0) {
+                log.warn("preprocess: the {} split has no project ({} projects: train/val/test {}/{}/{}); training will refuse it: give the "
+                        + "corpus more projects or change preprocess.train_fraction / preprocess.val_fraction", s == Split.VAL ? "validation" : "test",
+                        catalog.projects().size(), projectsPerSplit.get(Split.TRAIN), projectsPerSplit.get(Split.VAL), projectsPerSplit.get(Split.TEST));
+            }
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         log.info("preprocess: {} rows, {} projects in {} groups; train/val/test projects {}/{}/{}; {} duplicates dropped; {} s",
                 catalog.rows(), catalog.projects().size(), plan.groups().size(), projectsPerSplit.get(Split.TRAIN),
