@@ -56,6 +56,7 @@ public final class ConvertCommand extends BaseCommand {
         if (inputs == null || output == null) {
             throw new UserException("give both --input and --output, or neither to use the run directory's standard places (--run-dir, default: the current directory)");
         }
+        OutputPaths.file(output, "--output", "keyframes.csv");
         ConvertOptions options = ConvertOptions.fromConfig(config(), fps, force);
         ConvertResult result;
         try (FolderLock lock = FolderLock.acquire(output.toAbsolutePath().getParent(), "write to another folder (--output)", List.of())) {

@@ -68,7 +68,10 @@ public final class EvaluateCommand extends BaseCommand {
             model = layout.finalModel().orElseThrow(() -> new UserException("no trained model in " + layout.root()
                     + "; pass --model CKPT, or run `auto-editor full-run --run-dir " + layout.root() + "` first"));
         }
-        if (json != null) AtomicFiles.checkOverwrite(json, force);
+        if (json != null) {
+            OutputPaths.file(json, "--json", "evaluation.json");
+            AtomicFiles.checkOverwrite(json, force);
+        }
         var cfg = config();
         EvaluationReport report = input != null ? ExportEvaluation.run(ModelArtifact.load(model), input, cfg) : onWindows(cfg, layout);
         out().print(report.toTable());

@@ -34,6 +34,7 @@ public final class PreprocessCommand extends BaseCommand {
     protected int run() throws Exception {
         if (input == null && output == null) return PhaseRunner.runOnly(this, run, PreprocessPhase.NAME, force);
         Preprocessor.checkSettings(config());
+        if (output != null) OutputPaths.folder(output, "--output", "gets splits.json and normaliser.json");
         if (input == null || output == null) {
             throw new UserException("give both --input and --output, or neither to use the run directory's standard places (--run-dir, default: the current directory)");
         }

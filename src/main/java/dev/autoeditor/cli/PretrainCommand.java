@@ -44,6 +44,7 @@ public final class PretrainCommand extends BaseCommand {
         // Neither folder given: the run directory's pretrain phase, which resumes an interrupted attempt by itself.
         if (data == null && out == null && resume == null && warmStart == null) return PhaseRunner.runOnly(this, run, PretrainPhase.NAME, force);
         PretrainPhase.checkTrainingSettings(config());
+        if (out != null) OutputPaths.folder(out, "--out", "gets the checkpoints");
         if (data == null || out == null) {
             throw new UserException("give both --data and --out, or neither to train in the run directory (--run-dir, default: the current directory)");
         }

@@ -29,7 +29,7 @@ public final class ReportCommand extends BaseCommand {
     @Override
     protected int run() throws Exception {
         var layout = run.layout();
-        Path page = out != null ? out : layout.resolve(ReportWriter.DEFAULT_PAGE);
+        Path page = out != null ? OutputPaths.file(out, "--out", "report.html") : layout.resolve(ReportWriter.DEFAULT_PAGE);
         ReportWriter.Result result;
         try (FolderLock lock = FolderLock.acquire(page.toAbsolutePath().getParent(), "write the page elsewhere (--out)", java.util.List.of())) {
             result = new ReportWriter(layout.root(), StandardPhases.names()).write(page, force);

@@ -35,6 +35,7 @@ public final class WindowCommand extends BaseCommand {
     protected int run() throws Exception {
         if (input == null && output == null) return PhaseRunner.runOnly(this, run, WindowPhase.NAME, force);
         WindowSettings.from(config());
+        if (output != null) OutputPaths.folder(output, "--output", "gets the window shards");
         if (input == null || output == null) {
             throw new UserException("give both --input and --output, or neither to use the run directory's standard places (--run-dir, default: the current directory)");
         }

@@ -296,7 +296,8 @@ public final class TrainingOrchestrator {
             throw e;
         } catch (Exception e) {
             boolean setting = e instanceof ConfigException;
-            String message = e instanceof UserException || setting ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            String message = e instanceof UserException || setting ? e.getMessage()
+                    : dev.autoeditor.util.FileProblems.describe(e).orElse(e.getClass().getSimpleName() + ": " + e.getMessage());
             fail(manifest, rec, start, message);
             if (setting) {
                 // A bad setting is a bad command line (exit 2); the command to go on must not repeat it.

@@ -204,6 +204,10 @@ public final class CheckpointStore {
             info = fromMap(doc, json);
         } catch (UserException e) {
             throw e;
+        } catch (dev.autoeditor.config.ConfigException e) {
+            // The architecture is checked as settings are: a value no model can have was written by hand.
+            throw new UserException("checkpoint " + json + " has model settings no model can have (" + e.getMessage().replace("config key ", "")
+                    + "; edited by hand?); restore it from a backup, or use another checkpoint in " + json.getParent(), e);
         } catch (RuntimeException e) {
             throw new UserException("checkpoint " + json + " is corrupt or not a checkpoint (" + firstLine(e) + "); use another checkpoint in " + json.getParent(), e);
         }

@@ -36,12 +36,15 @@ public final class FolderLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     private final String token;
+    /** A command stopped from outside leaves no lock file behind either. */
+    private final Interruption.Registration removeOnInterrupt;
 
     private FolderLock(Path file, FileChannel channel, FileLock lock, String token) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
         this.token = token;
+        this.removeOnInterrupt = Interruption.cleanUpOnInterrupt(this::removeFile);
     }
 
     /**
@@ -82,9 +85,12 @@ public final class FolderLock implements AutoCloseable {
     private static FolderLock tryTake(Path file, String otherwise) {
         FileChannel channel;
         try {
+            DiskSpace.checkWrite(file);
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new UserException(FileProblems.describe(e).orElse("cannot write " + file + ": " + e.getMessage()), e);
+            // The lock is the first thing a command writes: say what it means for the folder.
+            throw new UserException(FileProblems.describe(e).map(m -> m.replace("cannot write " + file, "cannot write in " + file.getParent()))
+                    .orElse("cannot write in " + file.getParent() + ": " + e.getMessage()), e);
         }
         try {
             FileLock lock;
@@ -142,10 +148,9 @@ public final class FolderLock implements AutoCloseable {
     /** Removes the lock file (while still holding the lock, and only if it is still this one), then releases. */
     @Override
     public void close() {
+        removeOnInterrupt.close();
         try {
-            if (token.equals(readOrNull(file))) Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.debug("lock file {} left behind: {}", file, e.getMessage());
+            removeFile();
         } finally {
             try {
                 lock.release();
@@ -153,6 +158,14 @@ public final class FolderLock implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot release " + file, e);
             }
+        }
+    }
+
+    private void removeFile() {
+        try {
+            if (token.equals(readOrNull(file))) Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.debug("lock file {} left behind: {}", file, e.getMessage());
         }
     }
 
