@@ -188,7 +188,8 @@ public final class ConfigLoader {
             String parent = key.substring(0, dot);
             if (values.containsKey(parent)) {
                 return new ConfigException("config key '" + parent + "' in " + source + " is a single value (default " + values.get(parent)
-                        + "), not a section, but it was given '" + key.substring(dot + 1) + "' inside it; write " + parent + ": VALUE");
+                        + "), not a section, but it was given '" + key.substring(dot + 1) + "' inside it; "
+                        + (source.equals("--set") ? "use --set " + parent + "=VALUE" : "write " + parent + ": VALUE"));
             }
         }
         return new ConfigException("unknown config key '" + key + "' in " + source + suggestion(key, values.keySet()));
