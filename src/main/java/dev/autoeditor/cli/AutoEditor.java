@@ -89,6 +89,13 @@ public final class AutoEditor implements Runnable {
             err.println("interrupted; run the same command again to resume");
             return ExitCodes.INTERRUPTED;
         }
+        // Read-only media, permissions, a file where a folder belongs: said in words, not by exception class.
+        var fileProblem = dev.autoeditor.util.FileProblems.describe(e);
+        if (fileProblem.isPresent()) {
+            err.println("error: " + fileProblem.get());
+            log.debug("details", e);
+            return ExitCodes.FAILURE;
+        }
         err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage() + " (run with -v for details)");
         log.debug("stack trace", e);
         if (log.isDebugEnabled()) e.printStackTrace(err);

@@ -63,7 +63,8 @@ public final class FullRunCommand extends BaseCommand {
         RunLayout layout = run.layout();
         PrintWriter out = out();
         out.println("full-run in " + layout.root() + " (profile " + global.profile() + ")");
-        PhaseRunner.run(config(), layout, new Selection(from, only, force), RunDirOptions.commandLineOf(spec), out);
+        String resume = RunDirOptions.commandLineOf(spec);
+        PhaseRunner.run(config(), layout, new Selection(from, only, force), resume, out);
         out.println("results in " + layout.root() + ":");
         out.println("  data:        " + layout.resolve("data"));
         out.println("  checkpoints: " + layout.resolve("checkpoints"));
@@ -85,6 +86,6 @@ public final class FullRunCommand extends BaseCommand {
             out.print(Files.readString(table));
         }
         out.flush();
-        return ExitCodes.OK;
+        return PhaseRunner.inputsLeftOut(layout, StandardPhases.names(), resume, summary(), err());
     }
 }

@@ -29,6 +29,11 @@ public final class PreprocessPhase extends DeclaredPhase {
     }
 
     @Override
+    public void checkSettings(Config config) {
+        Preprocessor.checkSettings(config);
+    }
+
+    @Override
     public void run(PhaseContext context) {
         PreprocessResult r = Preprocessor.run(context.path(tree.keyframes()), context.path(tree.preprocessed()), context.config(), true);
         context.note("rows", r.rows());

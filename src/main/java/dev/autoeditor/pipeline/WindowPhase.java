@@ -39,6 +39,11 @@ public final class WindowPhase extends DeclaredPhase {
     }
 
     @Override
+    public void checkSettings(Config config) {
+        WindowSettings.from(config);
+    }
+
+    @Override
     public void run(PhaseContext context) {
         WindowResult r = Windower.run(context.path(tree.preprocessed()), context.path(tree.windows()), context.config(), true);
         context.note("windows", r.totalWindows());

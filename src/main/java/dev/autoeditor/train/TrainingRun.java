@@ -164,7 +164,7 @@ public final class TrainingRun {
         TrainSettings settings = TrainSettings.from(cfg);
         checkData();
         CheckpointStore store = new CheckpointStore(checkpointDir);
-        if (init instanceof Init.Scratch && !force && Files.exists(store.jsonOf(CheckpointStore.LAST))) {
+        if (init instanceof Init.Scratch && !force && !store.names().isEmpty()) {
             throw new UserException(checkpointDir + " already holds checkpoints; pass --resume to continue them or --force to start over");
         }
 
@@ -186,6 +186,10 @@ public final class TrainingRun {
         var header = new CheckpointWriter.Header(kind, model, data, phase, objective.name(), rng(settings, perEpoch),
                 new LinkedHashMap<>(cfg.asMap()), provenance);
         CheckpointWriter writer = new CheckpointWriter(store, optimizer, header, settings.checkpointEvery(), settings.keepLast());
+        if (start.resumed() != null && !Files.exists(store.jsonOf(CheckpointStore.LAST))) {
+            // Resumed from an older checkpoint because last was damaged or gone: last is that state again.
+            writer.save(network, CheckpointStore.LAST, start.state());
+        }
         String lastGood = Files.exists(store.jsonOf(CheckpointStore.LAST)) ? store.jsonOf(CheckpointStore.LAST).toString() : "none written yet";
         TrainResult result;
         try (MetricsWriter metrics = new MetricsWriter(checkpointDir.resolve("metrics"), start.state().step())) {
