@@ -41,31 +41,66 @@ public final class ModelSummary {
      */
     public static Map<String, Object> measure(FramePredictor model, double cutThreshold, ShardDataset split, Normaliser normaliser,
                                               int cutTolerance, int batchSize, int maxWindows) {
+        return score(model, cutThreshold, split, normaliser, cutTolerance, batchSize, maxWindows).result();
+    }
+
+    /** {@link #measure}, keeping the scorer: its per-window cut counts feed a bootstrap. */
+    public static Scorer score(FramePredictor model, double cutThreshold, ShardDataset split, Normaliser normaliser,
+                               int cutTolerance, int batchSize, int maxWindows) {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
-        FrameScorer frames = new FrameScorer(normaliser);
-        CutScorer cuts = new CutScorer(new double[] {cutThreshold}, cutTolerance);
-        AveragePrecision ap = new AveragePrecision();
-        MotionError motion = new MotionError();
+        Scorer scorer = new Scorer(cutThreshold, cutTolerance, normaliser);
         int n = maxWindows > 0 ? Math.min(maxWindows, split.size()) : split.size();
         try (Progress progress = Progress.start("summary of " + model.name(), n, "windows")) {
             for (int start = 0; start < n; start += batchSize) {
                 int size = Math.min(batchSize, n - start);
                 WindowBatch batch = Batches.read(split, start, size);
-                Predictions p = model.predict(batch);
-                frames.add(batch, p);
-                cuts.add(batch, p);
-                addChanges(ap, batch, p);
-                motion.add(batch, p);
+                scorer.add(batch, model.predict(batch));
                 progress.step(size);
             }
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cut_f1", cuts.counts(0).f1());
-        m.put("cut_ap", ap.value());
-        m.put("mae_normalised", frames.maeNormalised());
-        m.put("motion_mae_normalised", motion.count() == 0 ? null : motion.mae());
-        m.put("asset_accuracy", frames.assetAccuracy());
-        return m;
+        return scorer;
+    }
+
+    /** The figures of {@link #measure}, accumulated batch by batch, and each window's cut counts. */
+    public static final class Scorer {
+        private final double threshold;
+        private final int tolerance;
+        private final FrameScorer frames;
+        private final CutScorer cuts;
+        private final AveragePrecision ap = new AveragePrecision();
+        private final MotionError motion = new MotionError();
+        private final java.util.List<long[]> windowCuts = new java.util.ArrayList<>();
+
+        public Scorer(double cutThreshold, int cutTolerance, Normaliser normaliser) {
+            this.threshold = cutThreshold;
+            this.tolerance = cutTolerance;
+            this.frames = new FrameScorer(normaliser);
+            this.cuts = new CutScorer(new double[] {cutThreshold}, cutTolerance);
+        }
+
+        public void add(WindowBatch batch, Predictions p) {
+            frames.add(batch, p);
+            cuts.add(batch, p);
+            addChanges(ap, batch, p);
+            motion.add(batch, p);
+            for (int b = 0; b < batch.size(); b++) windowCuts.add(cutCounts(batch, p, b, threshold, tolerance));
+        }
+
+        /** The figures, keys in the order of {@link #KEYS}. */
+        public Map<String, Object> result() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("cut_f1", cuts.counts(0).f1());
+            m.put("cut_ap", ap.value());
+            m.put("mae_normalised", frames.maeNormalised());
+            m.put("motion_mae_normalised", motion.count() == 0 ? null : motion.mae());
+            m.put("asset_accuracy", frames.assetAccuracy());
+            return m;
+        }
+
+        /** Per window scored, in order: matched, predicted and true cuts (summed, they give {@code cut_f1}). */
+        public java.util.List<long[]> windowCuts() {
+            return java.util.Collections.unmodifiableList(windowCuts);
+        }
     }
 
     /** Every scored (position, track) of the batch: its change probability, and whether the state changes. */
