@@ -9,7 +9,7 @@
 #
 # Resumable: each run leaves OUT_DIR/.../.done when it finishes and is skipped after that; an
 # interrupted training run continues from its last checkpoint (--resume); each measurement is
-# appended once to bench/results/distill-capacity.jsonl or bench/results/distill.jsonl (its
+# appended once to RESULTS/distill-capacity.jsonl or RESULTS/distill.jsonl (RESULTS=bench/results; its
 # OUT_DIR/.../.benched marker keeps it from being appended twice). Runs under `nice -n 10`.
 #
 # Environment:
@@ -18,6 +18,7 @@
 #   EPOCHS=             if set, train.epochs and distill.epochs for every run (the full profile's 30 take
 #                       hours per model on a shared 2-core machine; docs/distill.md says what was run)
 #   EXTRA="--set k=v"   more settings for every command
+#   RESULTS=bench/results  where the JSON lines are appended (a smoke run: somewhere else)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +27,7 @@ profile="${PROFILE:-full}"
 seeds="${SEEDS:-1 2 3}"
 read -r -a extra <<< "${EXTRA:-}"
 if [[ -n "${EPOCHS:-}" ]]; then extra+=(--set "train.epochs=$EPOCHS" --set "distill.epochs=$EPOCHS"); fi
-results=bench/results
+results="${RESULTS:-bench/results}"
 mkdir -p "$out" "$results"
 windows="$out/data/windows"
 
