@@ -264,7 +264,10 @@ public final class Distillation {
                 how.put("frames_per_s_batch1", "one forward pass at batch 1 over a context of " + scored.length()
                         + " frames per generated frame, " + settings.speedFrames() + " frames per run (no key/value cache)");
                 doc.put("speed", how);
-                Provenance provenance = Provenance.of(PHASE, cfg.getLong("seed"), cfg.select(List.of("seed", "distill", "evaluate")), inputs)
+                List<String> recorded = new ArrayList<>(List.of("seed"));
+                recorded.addAll(DistillSettings.KEYS);
+                recorded.addAll(List.of("evaluate.cut_tolerance", "evaluate.max_windows"));
+                Provenance provenance = Provenance.of(PHASE, cfg.getLong("seed"), cfg.select(recorded), inputs)
                         .withInput("student", studentArtifact.json().toAbsolutePath().normalize().toString())
                         .withInput("scratch", scratchArtifact.json().toAbsolutePath().normalize().toString())
                         .withNd4j(Backend.describe());
