@@ -165,6 +165,37 @@ class DistillCommandTest {
         assertEquals("house", ((Map<?, ?>) summary.get("teacher")).get("checkpoint"));
     }
 
+    @Test
+    void theBenchCommandScoresTheModelsAndAppendsTheTargets() throws IOException {
+        Path results = tmp.resolve("results/distill.jsonl");
+        Path distill = run.resolve(DistillPhase.OUTPUT);
+        for (int i = 0; i < 2; i++) {
+            CliRunner.Result r = CliRunner.run(args("bench", "distill", "--data", run.resolve("data/windows").toString(),
+                    "--teacher", run.resolve("checkpoints/pretrain").toString(), "--student", distill.toString(),
+                    "--scratch", distill.resolve("scratch").toString(), "--bootstrap", "200", "--label", "test", "--json", results.toString(),
+                    "--set", "distill.speed_runs=1"));
+            assertEquals(0, r.code(), r.toString());
+            assertTrue(r.out().contains("student_cut_f1_ratio_95ci") && r.out().contains("distilled_beats_scratch"), r.out());
+        }
+        List<String> lines = Files.readAllLines(results);
+        assertEquals(2, lines.size(), "each run appends one line");
+        Map<?, ?> doc = JSON.readValue(lines.get(0), Map.class);
+        assertEquals("test", doc.get("label"));
+        List<?> models = (List<?>) doc.get("models");
+        assertEquals(List.of("teacher", "student", "scratch"), models.stream().map(m -> ((Map<?, ?>) m).get("role")).toList());
+        Map<?, ?> comparison = (Map<?, ?>) doc.get("comparison");
+        Map<?, ?> teacher = (Map<?, ?>) models.get(0);
+        Map<?, ?> student = (Map<?, ?>) models.get(1);
+        assertEquals(((Number) student.get("cut_f1")).doubleValue() / ((Number) teacher.get("cut_f1")).doubleValue(),
+                ((Number) comparison.get("student_cut_f1_ratio")).doubleValue(), 1e-12);
+        List<?> interval = (List<?>) comparison.get("student_cut_f1_ratio_95ci");
+        assertTrue(((Number) interval.get(0)).doubleValue() <= ((Number) interval.get(1)).doubleValue(), interval.toString());
+        // The same checkpoints score the same as in the phase's own summary (thresholds tuned the same way).
+        Map<?, ?> summary = JSON.readValue(distill.resolve("summary.json").toFile(), Map.class);
+        assertEquals(((Map<?, ?>) summary.get("student")).get("cut_f1"), student.get("cut_f1"));
+        assertEquals(((Map<?, ?>) summary.get("teacher")).get("cut_ap"), teacher.get("cut_ap"));
+    }
+
     /** A copy of the shared run directory, for a test that changes it. */
     private Path copyOfRun() throws IOException {
         Path copy = tmp.resolve("run-copy");
