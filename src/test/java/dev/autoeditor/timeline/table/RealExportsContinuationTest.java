@@ -29,7 +29,7 @@ class RealExportsContinuationTest {
 
     @Test
     void everyRealExportContinuesIntoACleanEdit() throws IOException {
-        Path folder = RealXmlConvertTest.realXml();
+        Path folder = dev.autoeditor.testing.RealExports.folder().orElse(null);
         assumeTrue(folder != null, "real xmeml exports not present");
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {
