@@ -29,7 +29,7 @@ class RealExportsContinuationTest {
 
     @Test
     void everyRealExportContinuesIntoACleanEdit() throws IOException {
-        Path folder = dev.autoeditor.testing.RealExports.folder().orElse(null);
+        Path folder = RealXmlConvertTest.realXml();
         assumeTrue(folder != null, "real xmeml exports not present");
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {
