@@ -39,12 +39,9 @@ public final class DistillPhase extends DeclaredPhase {
 
     @Override
     public List<String> configKeys(Config config) {
-        List<String> keys = new ArrayList<>(DistillSettings.KEYS);
-        // The student's run shares pretraining's train.* keys (less the two distill replaces) and model.asset_classes.
-        keys.addAll(TrainSettings.INPUT_KEYS);
-        // The cut thresholds stored in every checkpoint, and the summary's scores, are tuned and matched at these.
-        keys.add("evaluate.cut_tolerance");
-        keys.add("evaluate.max_windows");
+        // distill.*, and the supervised run's keys: train.*, model.* (model.asset_classes), and the
+        // evaluate.* the cut thresholds stored in every checkpoint, and the summary's scores, are tuned at.
+        List<String> keys = new ArrayList<>(DistillSettings.INPUT_KEYS);
         // A teacher named after a download.models entry is looked up there.
         keys.add("download.models");
         return keys;

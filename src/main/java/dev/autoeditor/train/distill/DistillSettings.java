@@ -2,6 +2,7 @@ package dev.autoeditor.train.distill;
 
 import dev.autoeditor.config.Config;
 import dev.autoeditor.model.ModelConfig;
+import dev.autoeditor.train.TrainingRun;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,20 @@ public record DistillSettings(String teacher, Map<String, Integer> studentKeys, 
             "distill.teacher", "distill.model.d_model", "distill.model.heads", "distill.model.layers", "distill.model.ff",
             "distill.model.dropout", "distill.model.asset_embedding", "distill.init_from_teacher", "distill.temperature",
             "distill.alpha", "distill.regression_weight", "distill.epochs", "distill.max_steps");
+    /**
+     * Every key whose value shapes a distillation's outputs: {@link #KEYS} and those of the supervised
+     * training runs it makes ({@link TrainingRun#SUPERVISED_INPUT_KEYS}). The phase's input hash and its
+     * checkpoints' provenance both cover this list.
+     */
+    public static final List<String> INPUT_KEYS = inputKeys();
     /** Keys of the speed measurement only: its figures are timings, exempt from reproducibility, so changing these makes nothing stale. */
     public static final List<String> RUNTIME_KEYS = List.of("distill.speed_runs", "distill.speed_frames");
+
+    private static List<String> inputKeys() {
+        List<String> keys = new java.util.ArrayList<>(KEYS);
+        keys.addAll(TrainingRun.SUPERVISED_INPUT_KEYS);
+        return List.copyOf(keys);
+    }
 
     public static DistillSettings from(Config cfg) {
         Map<String, Integer> arch = new LinkedHashMap<>();

@@ -121,6 +121,7 @@ public final class Distillation {
                     .network(TransformerModel.KIND, student)
                     .init(studentInit)
                     .objective(objective)
+                    .inputKeys(DistillSettings.INPUT_KEYS)
                     .calibrator(ThresholdCalibrator.of(run, windows))
                     .force(in.force() || in.resume())
                     .run();
@@ -139,6 +140,7 @@ public final class Distillation {
                     .network(TransformerModel.KIND, student)
                     .init(in.resume() && hasCheckpoint(scratchDir) ? new Init.Resume(scratchDir) : new Init.Scratch())
                     .objective(new SupervisedObjective(student, LossSettings.from(scratchRun)))
+                    .inputKeys(DistillSettings.INPUT_KEYS)
                     .calibrator(ThresholdCalibrator.of(scratchRun, windows))
                     .force(in.force() || in.resume())
                     .run();
