@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             PreprocessCommand.class,
             WindowCommand.class,
             PretrainCommand.class,
+            DistillCommand.class,
             FinetuneDataCommands.Download.class,
             FinetuneDataCommands.Convert.class,
             FinetuneDataCommands.Preprocess.class,

@@ -20,13 +20,13 @@ public final class StandardPhases {
                 new PreprocessPhase(DataTree.MAIN),
                 new WindowPhase(DataTree.MAIN),
                 new PretrainPhase(),
-                // distill goes here
+                new DistillPhase(),
                 new DownloadDataPhase(DataTree.FINETUNE),
                 new ConvertPhase(DataTree.FINETUNE),
                 new PreprocessPhase(DataTree.FINETUNE),
                 new WindowPhase(DataTree.FINETUNE),
                 // finetune, rlhf go here
-                new EvaluatePhase(List.of(PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME))
+                new EvaluatePhase(List.of(PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME, DistillPhase.NAME))
                 // samples goes here
                 ));
         // The report reads every earlier phase's files, and lists every phase (itself included).

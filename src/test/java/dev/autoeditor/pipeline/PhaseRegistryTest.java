@@ -33,7 +33,7 @@ class PhaseRegistryTest {
     @Test
     void theStandardPhasesFormAPipelineInTheIssuesOrder() {
         PhaseRegistry registry = StandardPhases.registry();
-        assertEquals(List.of("download-models", "download-data", "convert", "preprocess", "window", "pretrain",
+        assertEquals(List.of("download-models", "download-data", "convert", "preprocess", "window", "pretrain", "distill",
                 "finetune-download-data", "finetune-convert", "finetune-preprocess", "finetune-window", "evaluate", "report"), registry.names());
     }
 
