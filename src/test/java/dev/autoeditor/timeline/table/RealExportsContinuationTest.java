@@ -1,5 +1,7 @@
 package dev.autoeditor.timeline.table;
 
+import dev.autoeditor.testing.RealExports;
+
 import dev.autoeditor.timeline.EditCheck;
 import dev.autoeditor.timeline.Project;
 import dev.autoeditor.timeline.Sequence;
@@ -29,8 +31,7 @@ class RealExportsContinuationTest {
 
     @Test
     void everyRealExportContinuesIntoACleanEdit() throws IOException {
-        Path folder = RealXmlConvertTest.realXml();
-        assumeTrue(folder != null, "real xmeml exports not present");
+        Path folder = RealExports.require();
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {
             files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
