@@ -174,8 +174,9 @@ public final class Optimizer {
                 INDArray saved = state.get(key);
                 if (saved == null || !java.util.Arrays.equals(saved.shape(), e.getValue().shape())) {
                     throw new UserException(where + " has no optimizer state '" + key + "' of shape "
-                            + java.util.Arrays.toString(e.getValue().shape()) + "; it cannot be resumed exactly: start a new run "
-                            + "from its weights with a warm start instead");
+                            + java.util.Arrays.toString(e.getValue().shape()) + "; it cannot be resumed exactly (was it trained with "
+                            + "other layers frozen? finetune.freeze_layers): resume with the settings it was trained with, or start "
+                            + "a new run from its weights with a warm start instead");
                 }
                 e.getValue().assign(saved);
             }
