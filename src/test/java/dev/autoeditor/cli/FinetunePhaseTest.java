@@ -58,7 +58,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FinetunePhaseTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String[] TINY = {"--profile", "tiny", "-q", "--set", "train.max_steps=4"};
+    static final String[] TINY = {"--profile", "tiny", "-q"};
 
     @TempDir
     static Path shared;
@@ -77,13 +77,18 @@ class FinetunePhaseTest {
         assertEquals("ran", FullRunCommandTest.outcomes(r).get("finetune"), r.out());
     }
 
+    /** Pretrain's model as a phase starting from it reads it: best.json, else last.json. */
+    static Path startingModel(Path run) {
+        return new RunLayout(run).checkpointIn(RunLayout.PRETRAIN).orElseThrow().toAbsolutePath().normalize();
+    }
+
     static Normaliser normaliserOf(Path checkpoint) {
         return CheckpointStore.read(checkpoint).data().normaliser();
     }
 
     @Test
     void theFineTuningWindowsUseTheStartingModelsNormaliserNeverARefittedOne() throws Exception {
-        Path pretrain = run.resolve("checkpoints/pretrain/best.json");
+        Path pretrain = startingModel(run);
         Normaliser model = normaliserOf(pretrain);
         Normaliser preprocessed = Normaliser.load(run.resolve("data/finetune/preprocessed/normaliser.json"));
         Normaliser windows = DataSpec.load(run.resolve(DataTree.FINETUNE.windows())).normaliser();
@@ -119,7 +124,7 @@ class FinetunePhaseTest {
                 assertTrue(summary.path(model).path(k).isNumber(), model + "." + k + " = " + summary.path(model).path(k));
             }
         }
-        assertEquals("checkpoints/pretrain/best.json", summary.path("models").path("before").path("checkpoint").asText());
+        assertEquals(run.relativize(startingModel(run)).toString(), summary.path("models").path("before").path("checkpoint").asText());
         assertEquals("checkpoints/finetune/best.json", summary.path("models").path("after").path("checkpoint").asText());
         assertEquals("checkpoints/finetune/scratch/best.json", summary.path("models").path("scratch").path("checkpoint").asText());
         // after's val_loss is its best checkpoint's validation loss, measured again the same way.
@@ -129,10 +134,10 @@ class FinetunePhaseTest {
         // A warm start from pretrain with a fresh optimizer; the baseline from the seed, on the same architecture.
         Map<String, Object> init = initOf(run.resolve("checkpoints/finetune/last.json"));
         assertEquals("warm_start", init.get("mode"));
-        assertEquals(run.resolve("checkpoints/pretrain/best.json").toAbsolutePath().normalize().toString(), init.get("checkpoint"));
+        assertEquals(startingModel(run).toString(), init.get("checkpoint"));
         assertEquals(List.of(), init.get("initialised"), "every parameter came from the starting model");
         assertEquals("scratch", initOf(run.resolve("checkpoints/finetune/scratch/last.json")).get("mode"));
-        assertEquals(CheckpointStore.read(run.resolve("checkpoints/pretrain/best.json")).model(),
+        assertEquals(CheckpointStore.read(startingModel(run)).model(),
                 CheckpointStore.read(run.resolve("checkpoints/finetune/scratch/best.json")).model());
         // The fine-tuned model is the run's final model, and the one evaluate scored.
         assertEquals(run.resolve("checkpoints/finetune/best.json").toAbsolutePath().normalize(), new RunLayout(run).finalModel().orElseThrow());
@@ -193,7 +198,7 @@ class FinetunePhaseTest {
     void withDistillSwitchedOffFinetuneStartsFromPretrainAndWithItOnFromTheDistilledModel(@TempDir Path tmp) throws Exception {
         Path copy = RunDirectories.copy(run, tmp.resolve("run"));
         RunLayout layout = new RunLayout(copy);
-        Config off = ConfigLoader.load("tiny", null, List.of("train.max_steps=4", "report.enabled=false", "distill.enabled=false"));
+        Config off = ConfigLoader.load("tiny", null, List.of("report.enabled=false", "distill.enabled=false"));
         // Everything up to pretrain is done; distill (off) and fine-tuning are redone here under the pipeline that has distill.
         new TrainingOrchestrator(layout, off, withDistill(), "test").run(new Selection("distill", null, true));
         Manifest m = Manifest.load(layout.manifest());
@@ -202,13 +207,13 @@ class FinetunePhaseTest {
             assertTrue(m.get(phase).inputs.containsKey("upstream:pretrain") && !m.get(phase).inputs.containsKey("upstream:distill"),
                     phase + " " + m.get(phase).inputs.keySet());
         }
-        Path pretrain = copy.resolve("checkpoints/pretrain/best.json").toAbsolutePath().normalize();
+        Path pretrain = startingModel(copy);
         assertEquals(pretrain.toString(), initOf(copy.resolve("checkpoints/finetune/last.json")).get("checkpoint"));
         assertEquals("pretrain", m.get("finetune").notes.get("starts_from"));
         assertEquals("pretrain", JSON.readTree(copy.resolve("checkpoints/finetune/summary.json").toFile())
                 .path("models").path("before").path("phase").asText());
 
-        Config on = ConfigLoader.load("tiny", null, List.of("train.max_steps=4", "report.enabled=false", "distill.enabled=true"));
+        Config on = ConfigLoader.load("tiny", null, List.of("report.enabled=false", "distill.enabled=true"));
         var outcomes = new TrainingOrchestrator(layout, on, withDistill(), "test").run(Selection.all());
         List<String> ran = outcomes.stream().filter(o -> o.action() == TrainingOrchestrator.Action.RAN).map(TrainingOrchestrator.Outcome::phase).toList();
         assertEquals(List.of("distill", "finetune-preprocess", "finetune-window", "finetune"), ran);
