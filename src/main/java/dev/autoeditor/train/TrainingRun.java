@@ -44,9 +44,21 @@ import org.slf4j.LoggerFactory;
 public final class TrainingRun {
     private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
     /** Settings a resumed run must share with its checkpoint, or the continuation would not be exact. */
-    public static final List<String> RESUME_INVARIANTS = List.of("seed", "train.batch_size", "window.drop_last_batch");
+    /** Settings a resume must not change: the data order and dropout masks of the remaining steps depend on them. */
+    public static final List<String> RESUME_INVARIANTS = TrainSettings.RESUME_INVARIANTS;
     /** The config sections a checkpoint's provenance records. */
-    static final List<String> PROVENANCE_KEYS = List.of("seed", "model", "train", "window", "evaluate");
+    /** The settings a supervised training phase declares as its inputs, which its checkpoints' provenance records. */
+    public static final List<String> SUPERVISED_INPUT_KEYS = supervisedInputKeys();
+
+    private static List<String> supervisedInputKeys() {
+        List<String> keys = new java.util.ArrayList<>(TrainSettings.INPUT_KEYS);
+        // The cut thresholds stored in every checkpoint are tuned at these.
+        keys.add("evaluate.cut_tolerance");
+        keys.add("evaluate.max_windows");
+        return List.copyOf(keys);
+    }
+
+    private List<String> provenanceKeys = SUPERVISED_INPUT_KEYS;
 
     private final String phase;
     private Path checkpointDir;
@@ -143,6 +155,12 @@ public final class TrainingRun {
     }
 
     /** Start from scratch even though the checkpoint folder already holds checkpoints (they are replaced as training goes). */
+    /** The settings the phase declares as its inputs (recorded in the checkpoints' provenance); default {@link #SUPERVISED_INPUT_KEYS}. */
+    public TrainingRun inputKeys(List<String> keys) {
+        this.provenanceKeys = List.copyOf(keys);
+        return this;
+    }
+
     public TrainingRun force(boolean force) {
         this.force = force;
         return this;
@@ -182,7 +200,7 @@ public final class TrainingRun {
         // 3. Listeners (their state restored on resume), the checkpoint writer, the loop.
         BatchIterator.Options batching = BatchIterator.Options.training(cfg);
         int perEpoch = BatchIterator.batchesPerEpoch(train.size(), batching.batchSize(), batching.dropLast());
-        Provenance provenance = Provenance.of(phase, settings.seed(), cfg.select(PROVENANCE_KEYS), inputs)
+        Provenance provenance = Provenance.of(phase, settings.seed(), cfg.select(provenanceKeys), inputs)
                 .withInput("init", start.describe()).withNd4j(Backend.describe());
         var header = new CheckpointWriter.Header(kind, model, data, phase, objective.name(), rng(settings, perEpoch),
                 new LinkedHashMap<>(cfg.asMap()), provenance);

@@ -20,6 +20,7 @@ import dev.autoeditor.train.Trainer;
 import dev.autoeditor.train.TrainingListener;
 import dev.autoeditor.train.TrainingState;
 import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.OrderedMaps;
 import dev.autoeditor.util.Provenance;
 import dev.autoeditor.util.Version;
 import java.io.IOException;
@@ -115,7 +116,7 @@ public final class TrainStepBenchmark {
         objective.attach(model);
         Optimizer optimizer = new Optimizer(model.sameDiff(), Optimizer.Settings.from(settings));
         DataSpec data = new DataSpec(null, length, length, 1, mc.assetClasses(), Normaliser.identity());
-        Provenance provenance = Provenance.of("bench train-step", settings.seed(), Map.of(), Map.of("data", "synthetic windows"));
+        Provenance provenance = Provenance.of("bench train-step", settings.seed(), OrderedMaps.of(), OrderedMaps.of("data", "synthetic windows"));
         CheckpointWriter writer = new CheckpointWriter(new CheckpointStore(workDir), optimizer, new CheckpointWriter.Header(model.kind(), mc,
                 data, "bench train-step", objective.name(), Map.of(), new LinkedHashMap<>(run.asMap()), provenance),
                 settings.checkpointEvery(), settings.keepLast());
