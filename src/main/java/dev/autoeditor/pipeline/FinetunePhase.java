@@ -68,24 +68,30 @@ public final class FinetunePhase extends DeclaredPhase {
     }
 
     /**
-     * train.* as pretraining reads it, less the architecture (the starting model's) and the keys
-     * finetune.* replaces; finetune.*; the evaluate.* keys the calibration and the summary use.
+     * The settings that shape its outputs: a supervised run's (train.*, the evaluate.* keys the cut
+     * thresholds are tuned at), less the architecture (the starting model's) and the keys finetune.*
+     * replaces; and finetune.*. Recorded in its checkpoints' provenance and the summary's.
      */
-    @Override
-    public List<String> configKeys(Config config) {
-        List<String> keys = new ArrayList<>(TrainSettings.INPUT_KEYS);
+    public static final List<String> KEYS = keys();
+
+    private static List<String> keys() {
+        List<String> keys = new ArrayList<>(TrainingRun.SUPERVISED_INPUT_KEYS);
         keys.removeAll(ModelConfig.KEYS);
         keys.removeAll(List.of("train.epochs", "train.max_steps", "train.patience"));
         keys.addAll(FinetuneSettings.KEYS);
-        keys.add("evaluate.cut_tolerance");
-        keys.add("evaluate.max_windows");
-        keys.add("evaluate.batch_size");
-        return keys;
+        return List.copyOf(keys);
+    }
+
+    @Override
+    public List<String> configKeys(Config config) {
+        return KEYS;
     }
 
     @Override
     public List<String> runtimeKeys(Config config) {
-        return TrainSettings.RUNTIME_KEYS;
+        List<String> keys = new ArrayList<>(TrainSettings.RUNTIME_KEYS);
+        keys.add("evaluate.batch_size"); // windows per prediction call while calibrating and measuring: speed only
+        return keys;
     }
 
     @Override
@@ -150,6 +156,7 @@ public final class FinetunePhase extends DeclaredPhase {
                     .checkpoints(out)
                     .network(start.kind(), model)
                     .init(resume && hasLast(out) ? new Init.Resume(out) : new Init.WarmStart(source.checkpoint()))
+                    .inputKeys(KEYS)
                     .freezeLowerLayers(settings.freezeLayers())
                     .objective(new SupervisedObjective(model, LossSettings.from(cfg)))
                     .calibrator(ThresholdCalibrator.of(cfg, windows))
@@ -162,6 +169,7 @@ public final class FinetunePhase extends DeclaredPhase {
                     .checkpoints(scratchDir)
                     .network(start.kind(), model)
                     .init(resume && hasLast(scratchDir) ? new Init.Resume(scratchDir) : new Init.Scratch())
+                    .inputKeys(KEYS)
                     .objective(new SupervisedObjective(model, LossSettings.from(cfg)))
                     .calibrator(ThresholdCalibrator.of(cfg, windows))
                     .force(true)

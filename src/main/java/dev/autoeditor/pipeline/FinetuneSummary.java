@@ -140,7 +140,7 @@ public record FinetuneSummary(Map<String, Map<String, Object>> metrics, Map<Stri
         for (String name : MODELS) inputs.put(name, models.get(name).get("weights_sha256"));
         inputs.putAll(windows.inputs());
         inputs.put("windows_dir", data.get("windows_dir"));
-        doc.put("provenance", Provenance.of(FinetunePhase.NAME, cfg.getLong("seed"), cfg.select(List.of("evaluate")), inputs).toMap());
+        doc.put("provenance", Provenance.of(FinetunePhase.NAME, cfg.getLong("seed"), cfg.select(FinetunePhase.KEYS), inputs).toMap());
         return new FinetuneSummary(metrics, models, doc);
     }
 
