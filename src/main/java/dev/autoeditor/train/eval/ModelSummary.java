@@ -3,200 +3,180 @@ package dev.autoeditor.train.eval;
 import dev.autoeditor.data.Normaliser;
 import dev.autoeditor.data.ShardDataset;
 import dev.autoeditor.data.WindowBatch;
-import dev.autoeditor.data.WindowDataset;
 import dev.autoeditor.model.FramePredictor;
 import dev.autoeditor.model.Predictions;
-import java.util.Arrays;
+import dev.autoeditor.util.Progress;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The figures the distill and finetune phases report for each model they compare (their
- * summary.json), on one split, in one pass over its windows:
+ * The quality figures a model phase's summary reports for each model (distill's teacher, student and
+ * scratch; finetune's before and after), on one split, teacher-forced, in a fixed key order:
  * <ul>
- *   <li>{@code cut_f1}: cut-point F1 at the given threshold, within the tolerance ({@link CutScorer});</li>
- *   <li>{@code cut_ap}: average precision of the per-track cut probability, free of any threshold: every
- *       scored position is a candidate cut ranked by its change probability, candidates are matched in
- *       that order to the nearest unmatched true cut of the same track and window within the tolerance
- *       (the spotting-task AP of event detection), and AP is the mean of the precision at each match
- *       over all true cuts;</li>
- *   <li>{@code mae_normalised}: regression MAE on active targets, mean over fields, normalised units ({@link FrameScorer});</li>
- *   <li>{@code motion_mae_normalised}: the same MAE only where the frame is inside a clip (the track is
- *       on at t and t+1 with the same asset class) and its regression values change from t to t+1 (by
- *       more than {@link #STILL} in some field): where persistence is not trivially right;</li>
- *   <li>{@code asset_accuracy}: asset-class accuracy on active targets ({@link FrameScorer}).</li>
+ *   <li>{@code cut_f1}: cut-point F1 at {@code cutThreshold} within {@code cutTolerance} frames, micro-averaged
+ *       ({@link CutScorer}, exactly as {@code evaluate} scores it);</li>
+ *   <li>{@code cut_ap}: the threshold-free average precision ({@link AveragePrecision}) of the per-track
+ *       change probability ({@link TrackStates#changeProbability}) at every scored position and track,
+ *       against whether the track's state really changes at t+1: exact positions, no tolerance;</li>
+ *   <li>{@code mae_normalised}: regression MAE in normalised units where the target track is active
+ *       ({@link FrameScorer});</li>
+ *   <li>{@code motion_mae_normalised}: the same error only on the values that move: a track showing the
+ *       same asset class at t and t+1 (the clip continues) whose field changes from t to t+1, where
+ *       persistence is not trivially right; null when the split has no such value;</li>
+ *   <li>{@code asset_accuracy}: most probable asset class against the true one, where the target track
+ *       is active ({@link FrameScorer}).</li>
  * </ul>
- * A figure with nothing to measure (no true cut for AP, no active target, no moving frame) is null.
+ * Pass a model as {@link ModelUnderTest}, which frees each batch's off-heap arrays.
  */
 public final class ModelSummary {
-    /** Keys of {@link #measure}'s map, in its order: a contract of every summary.json that uses it. */
-    public static final List<String> KEYS = List.of("cut_f1", "cut_ap", "mae_normalised", "motion_mae_normalised", "asset_accuracy");
-    /** A change smaller than this, in normalised units, is no change (values of a still frame repeat exactly). */
-    public static final double STILL = 1e-6;
+    /** The keys of {@link #measure}, in order. */
+    public static final java.util.List<String> KEYS = java.util.List.of(
+            "cut_f1", "cut_ap", "mae_normalised", "motion_mae_normalised", "asset_accuracy");
 
     private ModelSummary() {}
 
     /**
-     * Measures {@code model} on {@code split}.
-     *
-     * @param cutThreshold the model's change-probability threshold for cut F1 (its calibration's)
-     * @param cutTolerance cut matching tolerance, sampled frames
-     * @param batchSize    windows per prediction call
-     * @param maxWindows   windows used, 0 = all
+     * Scores {@code model} on the first {@code maxWindows} windows of {@code split} (0 = all), in batches
+     * of {@code batchSize}.
      */
     public static Map<String, Object> measure(FramePredictor model, double cutThreshold, ShardDataset split, Normaliser normaliser,
                                               int cutTolerance, int batchSize, int maxWindows) {
-        return measure(model, cutThreshold, (WindowDataset) split, normaliser, cutTolerance, batchSize, maxWindows);
+        return score(model, cutThreshold, split, normaliser, cutTolerance, batchSize, maxWindows).result();
     }
 
-    /** {@link #measure(FramePredictor, double, ShardDataset, Normaliser, int, int, int)} on any windows. */
-    public static Map<String, Object> measure(FramePredictor model, double cutThreshold, WindowDataset split, Normaliser normaliser,
-                                              int cutTolerance, int batchSize, int maxWindows) {
-        if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1");
-        FrameScorer frames = new FrameScorer(normaliser);
-        CutScorer cuts = new CutScorer(new double[] {cutThreshold}, cutTolerance);
-        CutRanking ranking = new CutRanking(cutTolerance);
-        MotionError motion = new MotionError();
+    /** {@link #measure}, keeping the scorer: its per-window cut counts feed a bootstrap. */
+    public static Scorer score(FramePredictor model, double cutThreshold, ShardDataset split, Normaliser normaliser,
+                               int cutTolerance, int batchSize, int maxWindows) {
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        Scorer scorer = new Scorer(cutThreshold, cutTolerance, normaliser);
         int n = maxWindows > 0 ? Math.min(maxWindows, split.size()) : split.size();
-        for (int start = 0; start < n; start += batchSize) {
-            int size = Math.min(batchSize, n - start);
-            WindowBatch batch = Batches.read(split, start, size);
-            Predictions p = model.predict(batch);
-            if (p.size() != batch.size() || p.length() != batch.length() || p.classes() != split.assetClasses()) {
-                throw new IllegalStateException(model.name() + " returned predictions of shape [" + p.size() + ", " + p.length() + ", "
-                        + p.classes() + " classes] for windows of [" + batch.size() + ", " + batch.length() + ", " + split.assetClasses() + "]");
+        try (Progress progress = Progress.start("summary of " + model.name(), n, "windows")) {
+            for (int start = 0; start < n; start += batchSize) {
+                int size = Math.min(batchSize, n - start);
+                WindowBatch batch = Batches.read(split, start, size);
+                scorer.add(batch, model.predict(batch));
+                progress.step(size);
             }
+        }
+        return scorer;
+    }
+
+    /** The figures of {@link #measure}, accumulated batch by batch, and each window's cut counts. */
+    public static final class Scorer {
+        private final double threshold;
+        private final int tolerance;
+        private final FrameScorer frames;
+        private final CutScorer cuts;
+        private final AveragePrecision ap = new AveragePrecision();
+        private final MotionError motion = new MotionError();
+        private final java.util.List<long[]> windowCuts = new java.util.ArrayList<>();
+
+        public Scorer(double cutThreshold, int cutTolerance, Normaliser normaliser) {
+            this.threshold = cutThreshold;
+            this.tolerance = cutTolerance;
+            this.frames = new FrameScorer(normaliser);
+            this.cuts = new CutScorer(new double[] {cutThreshold}, cutTolerance);
+        }
+
+        public void add(WindowBatch batch, Predictions p) {
             frames.add(batch, p);
             cuts.add(batch, p);
-            ranking.add(batch, p, start);
+            addChanges(ap, batch, p);
             motion.add(batch, p);
+            for (int b = 0; b < batch.size(); b++) windowCuts.add(cutCounts(batch, p, b, threshold, tolerance));
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        BinaryCounts c = cuts.counts(0);
-        m.put("cut_f1", c.f1());
-        m.put("cut_ap", ranking.averagePrecision());
-        m.put("mae_normalised", frames.activeTargets() == 0 ? null : frames.maeNormalised());
-        m.put("motion_mae_normalised", motion.mae());
-        m.put("asset_accuracy", frames.activeTargets() == 0 ? null : frames.assetAccuracy());
-        return m;
+
+        /** The figures, keys in the order of {@link #KEYS}. */
+        public Map<String, Object> result() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("cut_f1", cuts.counts(0).f1());
+            m.put("cut_ap", ap.value());
+            m.put("mae_normalised", frames.maeNormalised());
+            m.put("motion_mae_normalised", motion.count() == 0 ? null : motion.mae());
+            m.put("asset_accuracy", frames.assetAccuracy());
+            return m;
+        }
+
+        /** Per window scored, in order: matched, predicted and true cuts (summed, they give {@code cut_f1}). */
+        public java.util.List<long[]> windowCuts() {
+            return java.util.Collections.unmodifiableList(windowCuts);
+        }
     }
 
-    /** Every scored position's change probability, and the true cuts per window and track, for average precision. */
-    static final class CutRanking {
-        private final int tolerance;
-        private float[] scores = new float[1 << 12];
-        private long[] keys = new long[1 << 12];
-        private int candidates;
-        /** True cut frames by (window * TRACKS + track); absent when the track has none. */
-        private final Map<Long, int[]> truth = new LinkedHashMap<>();
-        private long trueCuts;
-        private int length;
-
-        CutRanking(int tolerance) {
-            if (tolerance < 0) throw new IllegalArgumentException("tolerance must be >= 0, got " + tolerance);
-            this.tolerance = tolerance;
-        }
-
-        /** Adds a batch whose first window is window {@code first} of the split. */
-        void add(WindowBatch batch, Predictions p, int first) {
-            length = batch.length();
-            int[] cutsOfTrack = new int[length];
-            for (int b = 0; b < batch.size(); b++) {
-                long window = first + b;
+    /** Every scored (position, track) of the batch: its change probability, and whether the state changes. */
+    static void addChanges(AveragePrecision ap, WindowBatch batch, Predictions p) {
+        for (int b = 0; b < batch.size(); b++) {
+            for (int t = 0; t + 1 < batch.length(); t++) {
+                if (!TrackStates.scored(batch, b, t)) continue;
                 for (int k = 0; k < WindowBatch.TRACKS; k++) {
-                    int nCuts = 0;
-                    for (int t = 0; t + 1 < length; t++) {
-                        if (!TrackStates.scored(batch, b, t)) continue;
-                        int now = TrackStates.state(batch, b, t, k);
-                        if (TrackStates.state(batch, b, t + 1, k) != now) cutsOfTrack[nCuts++] = t + 1;
-                        candidate((float) TrackStates.changeProbability(p, b, t, k, now), (window * length + t) * WindowBatch.TRACKS + k);
-                    }
-                    if (nCuts > 0) {
-                        truth.put(window * WindowBatch.TRACKS + k, Arrays.copyOf(cutsOfTrack, nCuts));
-                        trueCuts += nCuts;
-                    }
+                    int now = TrackStates.state(batch, b, t, k);
+                    boolean cut = TrackStates.state(batch, b, t + 1, k) != now;
+                    ap.add(Math.min(1, Math.max(0, TrackStates.changeProbability(p, b, t, k, now))), cut);
                 }
             }
-        }
-
-        private void candidate(float score, long key) {
-            if (candidates == scores.length) {
-                scores = Arrays.copyOf(scores, candidates * 2);
-                keys = Arrays.copyOf(keys, candidates * 2);
-            }
-            scores[candidates] = score;
-            keys[candidates++] = key;
-        }
-
-        /** Null when there is no true cut. */
-        Double averagePrecision() {
-            if (trueCuts == 0) return null;
-            Integer[] order = new Integer[candidates];
-            for (int i = 0; i < candidates; i++) order[i] = i;
-            // Highest probability first; ties in position order, so the result is deterministic.
-            Arrays.sort(order, (a, b) -> scores[a] != scores[b] ? Float.compare(scores[b], scores[a]) : Long.compare(keys[a], keys[b]));
-            Map<Long, boolean[]> matched = new LinkedHashMap<>();
-            long hits = 0;
-            double sum = 0;
-            for (int rank = 0; rank < candidates; rank++) {
-                long key = keys[order[rank]];
-                int k = (int) (key % WindowBatch.TRACKS);
-                long windowFrame = key / WindowBatch.TRACKS;
-                int cutAt = (int) (windowFrame % length) + 1;
-                long track = (windowFrame / length) * WindowBatch.TRACKS + k;
-                int[] cuts = truth.get(track);
-                if (cuts != null) {
-                    boolean[] used = matched.computeIfAbsent(track, x -> new boolean[cuts.length]);
-                    int best = -1;
-                    for (int j = 0; j < cuts.length; j++) {
-                        int gap = Math.abs(cuts[j] - cutAt);
-                        if (!used[j] && gap <= tolerance && (best < 0 || gap < Math.abs(cuts[best] - cutAt))) best = j;
-                    }
-                    if (best >= 0) {
-                        used[best] = true;
-                        hits++;
-                        sum += (double) hits / (rank + 1);
-                        if (hits == trueCuts) break; // recall is 1: later candidates add no precision points
-                    }
-                }
-            }
-            return sum / trueCuts;
         }
     }
 
-    /** Regression MAE, mean over fields in normalised units, on frames inside a clip that move. */
+    /**
+     * Cut counts of window {@code b} of a batch at one threshold: matched, predicted and true cuts, over
+     * its tracks (what {@link CutScorer} pools), for resampling windows in a bootstrap.
+     */
+    public static long[] cutCounts(WindowBatch batch, Predictions p, int b, double threshold, int tolerance) {
+        int length = batch.length();
+        int[] truth = new int[length];
+        int[] predicted = new int[length];
+        long[] out = new long[3];
+        for (int k = 0; k < WindowBatch.TRACKS; k++) {
+            int nTruth = 0;
+            int nPredicted = 0;
+            for (int t = 0; t + 1 < length; t++) {
+                if (!TrackStates.scored(batch, b, t)) continue;
+                int now = TrackStates.state(batch, b, t, k);
+                if (TrackStates.state(batch, b, t + 1, k) != now) truth[nTruth++] = t + 1;
+                if (TrackStates.changeProbability(p, b, t, k, now) >= threshold) predicted[nPredicted++] = t + 1;
+            }
+            out[0] += CutMatching.matches(truth, nTruth, predicted, nPredicted, tolerance);
+            out[1] += nPredicted;
+            out[2] += nTruth;
+        }
+        return out;
+    }
+
+    /** Regression error on the values that move inside a clip. */
     static final class MotionError {
-        private double sum;
-        private long frames;
+        private double absError;
+        private long values;
 
         void add(WindowBatch batch, Predictions p) {
             int length = batch.length();
             int r = WindowBatch.REGRESSIONS;
-            float[] values = batch.regression();
             for (int b = 0; b < batch.size(); b++) {
                 for (int t = 0; t + 1 < length; t++) {
                     if (!TrackStates.scored(batch, b, t)) continue;
                     for (int k = 0; k < WindowBatch.TRACKS; k++) {
                         int now = TrackStates.state(batch, b, t, k);
                         if (now == TrackStates.OFF || TrackStates.state(batch, b, t + 1, k) != now) continue;
-                        int from = TrackStates.index(length, b, t, k) * r;
-                        int to = TrackStates.index(length, b, t + 1, k) * r;
-                        boolean moves = false;
-                        for (int f = 0; f < r && !moves; f++) moves = Math.abs(values[to + f] - values[from + f]) > STILL;
-                        if (!moves) continue;
-                        double error = 0;
-                        for (int f = 0; f < r; f++) error += Math.abs(p.regression()[from + f] - values[to + f]);
-                        sum += error / r;
-                        frames++;
+                        int at = TrackStates.index(length, b, t, k);
+                        int next = TrackStates.index(length, b, t + 1, k);
+                        int predictedAt = TrackStates.index(length, b, t, k);
+                        for (int f = 0; f < r; f++) {
+                            float before = batch.regression()[at * r + f];
+                            float target = batch.regression()[next * r + f];
+                            if (before == target) continue;
+                            absError += Math.abs(p.regression()[predictedAt * r + f] - target);
+                            values++;
+                        }
                     }
                 }
             }
         }
 
-        /** Null when no frame moved. */
-        Double mae() {
-            return frames == 0 ? null : sum / frames;
+        long count() {
+            return values;
+        }
+
+        double mae() {
+            return values == 0 ? 0 : absError / values;
         }
     }
 }
