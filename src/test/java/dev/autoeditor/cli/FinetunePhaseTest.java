@@ -144,6 +144,30 @@ class FinetunePhaseTest {
         assertEquals("checkpoints/finetune/best.json", Manifest.load(run.resolve(RunLayout.MANIFEST)).get("evaluate").notes.get("model"));
     }
 
+    @Test
+    void theFinetuneCommandTunesAnyModelOnWindowsMadeWithItsNormaliserAndRefusesOthers(@TempDir Path tmp) throws Exception {
+        String model = startingModel(run).toString();
+        // Windows of the house style made with a normaliser fitted on it: not the model's units.
+        Config tiny = ConfigLoader.load("tiny", null, List.of());
+        Preprocessor.run(run.resolve(DataTree.FINETUNE.keyframes()), tmp.resolve("refit"), tiny, true);
+        dev.autoeditor.data.Windower.run(tmp.resolve("refit"), tmp.resolve("refit-windows"), tiny, true);
+        CliRunner.Result refused = CliRunner.run("finetune", "--model", model, "--data", tmp.resolve("refit-windows").toString(),
+                "--out", tmp.resolve("x").toString(), "--profile", "tiny", "-q");
+        assertEquals(ExitCodes.FAILURE, refused.code(), refused.toString());
+        assertTrue(refused.err().contains("normalised differently from the starting model"), refused.err());
+
+        String out = tmp.resolve("tuned").toString();
+        String[] args = {"finetune", "--model", model, "--data", run.resolve(DataTree.FINETUNE.windows()).toString(), "--out", out,
+                "--profile", "tiny", "--set", "finetune.max_steps=2"};
+        CliRunner.Result tuned = CliRunner.run(args);
+        assertEquals(0, tuned.code(), tuned.toString());
+        assertTrue(tuned.out().contains("finetune: 2 steps") && tuned.out().contains("scratch baseline 2 steps"), tuned.out());
+        assertTrue(Files.isRegularFile(Path.of(out, FinetuneSummary.FILE)));
+        CliRunner.Result again = CliRunner.run(args);
+        assertEquals(ExitCodes.FAILURE, again.code(), again.toString());
+        assertTrue(again.err().contains("already holds a fine-tune; pass --resume to continue it or --force to start over"), again.err());
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> initOf(Path checkpoint) {
         return (Map<String, Object>) CheckpointStore.read(checkpoint).provenance().inputs().get("init");
