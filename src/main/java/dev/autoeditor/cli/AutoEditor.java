@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             FinetuneDataCommands.Convert.class,
             FinetuneDataCommands.Preprocess.class,
             FinetuneDataCommands.Window.class,
+            FinetuneCommand.class,
             EvaluateCommand.class,
             ReportCommand.class,
             PrefsCommand.class,

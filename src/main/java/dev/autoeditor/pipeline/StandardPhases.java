@@ -23,10 +23,12 @@ public final class StandardPhases {
                 new DistillPhase(),
                 new DownloadDataPhase(DataTree.FINETUNE),
                 new ConvertPhase(DataTree.FINETUNE),
-                new PreprocessPhase(DataTree.FINETUNE),
-                new WindowPhase(DataTree.FINETUNE),
-                // finetune, rlhf go here
-                new EvaluatePhase(List.of(PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME, DistillPhase.NAME))
+                // Normalised with, and windowed like, the model fine-tuning starts from.
+                new PreprocessPhase(DataTree.FINETUNE, FinetunePhase.STARTS_FROM),
+                new WindowPhase(DataTree.FINETUNE, FinetunePhase.STARTS_FROM),
+                new FinetunePhase(),
+                // rlhf goes here
+                new EvaluatePhase(List.of(PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME, DistillPhase.NAME, FinetunePhase.NAME))
                 // samples goes here
                 ));
         // The report reads every earlier phase's files, and lists every phase (itself included).

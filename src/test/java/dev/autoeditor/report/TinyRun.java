@@ -24,9 +24,10 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A real run directory for the report's tests, made once per test JVM: the tiny profile's full run
- * (download, convert, preprocess, window, 10 pretraining steps, evaluate and report), all real.
- * The phases that do not exist yet (distill, finetune, rlhf, samples) are stood in for by fixture
- * files in the layouts their issues define; {@link #withFixtures} adds them to a copy.
+ * (download, convert, preprocess, window, 10 pretraining steps, the fine-tuning data and finetune,
+ * evaluate and report), all real. The phases that do not exist yet (distill, rlhf, samples) are stood
+ * in for by fixture files in the layouts their issues define, and fine-tuning's summary by one with
+ * round figures; {@link #withFixtures} adds them to a copy.
  */
 public final class TinyRun {
     /** The phases of the pipeline as the report will know them once every phase is registered. */
