@@ -50,7 +50,8 @@ class PrefsCollectTmuxTest {
         Files.writeString(args, "-Xmx512m\n" + classPath + Main.class.getName() + "\n");
         Path launcher = Files.writeString(dir.resolve("launcher.args"), "-Xmx64m\n" + classPath + RecordExit.class.getName() + "\n");
         Path conf = Files.writeString(dir.resolve("tmux.conf"), "set -g remain-on-exit on\nset -g status off\n");
-        socket = "ae-collect-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        // A server of its own, its socket in the test's folder (removed with it).
+        socket = dir.resolve("tmux.sock").toString();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> collect = List.of(java, "@" + args,
                 "prefs", "collect", "--run-dir", run.toString(), "--demo", exports.toString(), "--judge-id", "tmux-tester", "--pairs", "2");
@@ -179,9 +180,9 @@ class PrefsCollectTmuxTest {
         }
     }
 
-    /** Runs {@code tmux -L <socket> args...} (no shell) and returns its output; fails on a non-zero exit. */
+    /** Runs {@code tmux -S <socket> args...} (no shell) and returns its output; fails on a non-zero exit. */
     private String tmux(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+        List<String> command = new ArrayList<>(List.of("tmux", "-S", socket));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -196,7 +197,7 @@ class PrefsCollectTmuxTest {
     private void tmuxQuietly(String... args) {
         if (socket == null) return;
         try {
-            List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+            List<String> command = new ArrayList<>(List.of("tmux", "-S", socket));
             command.addAll(List.of(args));
             new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
         } catch (IOException | InterruptedException e) {
