@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             FinetuneDataCommands.Preprocess.class,
             FinetuneDataCommands.Window.class,
             EvaluateCommand.class,
+            GenerateCommand.class,
             ReportCommand.class,
             PrefsCommand.class,
             StatusCommand.class,
