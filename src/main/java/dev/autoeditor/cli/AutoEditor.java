@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
             FinetuneDataCommands.Window.class,
             EvaluateCommand.class,
             GenerateCommand.class,
+            EvaluateGenerationCommand.class,
+            SamplesCommand.class,
             ReportCommand.class,
             PrefsCommand.class,
             StatusCommand.class,

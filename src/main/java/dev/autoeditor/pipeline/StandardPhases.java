@@ -26,8 +26,8 @@ public final class StandardPhases {
                 new PreprocessPhase(DataTree.FINETUNE),
                 new WindowPhase(DataTree.FINETUNE),
                 // finetune, rlhf go here
-                new EvaluatePhase(List.of(PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME))
-                // samples goes here
+                new EvaluatePhase(List.of(PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME)),
+                new SamplesPhase(List.of(DownloadDataPhase.NAME, PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME))
                 ));
         // The report reads every earlier phase's files, and lists every phase (itself included).
         List<String> before = phases.stream().map(Phase::name).toList();
