@@ -109,7 +109,7 @@ class DamagedRunTest {
         Path run = TinyRun.copy(tmp.resolve("run"));
         ReportWriter.Result result = write(run);
         List<String> ids = result.sections().stream().map(Section::id).toList();
-        assertEquals(List.of("glance", "data", "training", "evaluation"), ids);
+        assertEquals(List.of("glance", "data", "training", "evaluation", "samples"), ids);
         assertFalse(Files.readString(result.page()).contains("<h2>RLHF</h2>"));
     }
 }
