@@ -68,6 +68,11 @@ public final class FramePolicy {
         return normaliser;
     }
 
+    /** Trainable values of the network. */
+    public long parameterCount() {
+        return model.parameterCount();
+    }
+
     /** Names the model in messages. */
     public String name() {
         return name;

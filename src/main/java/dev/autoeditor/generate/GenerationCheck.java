@@ -3,6 +3,7 @@ package dev.autoeditor.generate;
 import dev.autoeditor.timeline.EditCheck;
 import dev.autoeditor.timeline.Project;
 import dev.autoeditor.timeline.Sequence;
+import dev.autoeditor.timeline.Source;
 import dev.autoeditor.timeline.table.KeyframeTable;
 import dev.autoeditor.timeline.table.KeyframeTolerance;
 import dev.autoeditor.timeline.table.PromptCut;
@@ -35,7 +36,8 @@ public final class GenerationCheck {
 
     /** What the check found. */
     public record Result(int edits, int prompts, int skippedFiles, long frames, int cuts, int otherDecodes, int newSources, int forcedCuts,
-                         int generatedVideoClips, int generatedAudioClips, Map<String, Integer> editsByRate, List<String> failures) {
+                         int generatedVideoClips, int generatedAudioClips, Map<String, Integer> editsByRate, int nestedOrMulticamEdits,
+                         List<String> failures) {
         public boolean ok() {
             return failures.isEmpty();
         }
@@ -45,7 +47,8 @@ public final class GenerationCheck {
             return edits + " edits from " + prompts + " prompts (" + skippedFiles + " files without a usable sequence skipped), " + frames
                     + " generated frames: " + cuts + " cuts, " + otherDecodes + " 'other'-class decodes, " + newSources + " new sources, "
                     + forcedCuts + " forced run-out cuts, " + generatedVideoClips + " generated video and " + generatedAudioClips
-                    + " audio clips; edits by sequence rate " + editsByRate + "; " + failures.size() + " failed";
+                    + " audio clips; edits by sequence rate " + editsByRate + ", " + nestedOrMulticamEdits
+                    + " of a prompt with a nested or multicam source; " + failures.size() + " failed";
         }
     }
 
@@ -101,6 +104,7 @@ public final class GenerationCheck {
         int forced = 0;
         int video = 0;
         int audio = 0;
+        int nested = 0;
         // In slices, so a large check holds a slice of edits in memory, not all of them.
         int slice = Math.max(1, generator.settings().batchSize());
         for (int from = 0; from < requests.size(); from += slice) {
@@ -123,9 +127,10 @@ public final class GenerationCheck {
                 fresh += c.newClassDecodes();
                 forced += c.forcedCuts();
                 byRate.merge(rateName(p.sequence()), 1, Integer::sum);
+                if (hasNestedOrMulticam(p.sequence())) nested++;
             }
         }
-        return new Result(edits, prompts.size(), skippedFiles, frames, cuts, other, fresh, forced, video, audio, byRate, failures);
+        return new Result(edits, prompts.size(), skippedFiles, frames, cuts, other, fresh, forced, video, audio, byRate, nested, failures);
     }
 
     /** One edit: checked, written, read back without a warning, checked again and converted back to its frames. */
@@ -168,6 +173,15 @@ public final class GenerationCheck {
             }
         }
         return out;
+    }
+
+    private static boolean hasNestedOrMulticam(Sequence s) {
+        for (var t : s.tracks()) {
+            for (var p : t.placedClips()) {
+                if (p.clip().source() instanceof Source.Nested || p.clip().source() instanceof Source.Multicam) return true;
+            }
+        }
+        return false;
     }
 
     private static String rateName(Sequence s) {
