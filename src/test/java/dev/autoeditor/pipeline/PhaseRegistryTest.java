@@ -34,7 +34,7 @@ class PhaseRegistryTest {
     void theStandardPhasesFormAPipelineInTheIssuesOrder() {
         PhaseRegistry registry = StandardPhases.registry();
         assertEquals(List.of("download-models", "download-data", "convert", "preprocess", "window", "pretrain",
-                "finetune-download-data", "finetune-convert", "finetune-preprocess", "finetune-window", "evaluate", "report"), registry.names());
+                "finetune-download-data", "finetune-convert", "finetune-preprocess", "finetune-window", "evaluate", "samples", "report"), registry.names());
     }
 
     @Test

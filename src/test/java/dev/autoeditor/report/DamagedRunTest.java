@@ -88,7 +88,8 @@ class DamagedRunTest {
         Section glance = section(result, "glance");
         assertTrue(glance.html().contains("The run failed in pretrain."), glance.html());
         assertTrue(glance.html().contains("<span class=\"st failed\">failed</span>"));
-        for (String pending : List.of("distill", "finetune", "rlhf", "samples")) {
+        // Phases not in the registry yet are pending; samples, like evaluate, keeps its record from the run before.
+        for (String pending : List.of("distill", "finetune", "rlhf")) {
             assertTrue(glance.html().contains("<tr><td>" + pending + "</td><td><span class=\"st pending\">pending</span>"), pending);
         }
         assertTrue(glance.html().contains("<tr><td>report</td><td><span class=\"st done\">writing</span>"));
