@@ -12,6 +12,7 @@ import dev.autoeditor.timeline.xmeml.XmemlReader;
 import dev.autoeditor.train.Calibration;
 import dev.autoeditor.util.AtomicFiles;
 import dev.autoeditor.util.Hashing;
+import dev.autoeditor.util.Progress;
 import dev.autoeditor.util.Provenance;
 import dev.autoeditor.util.Seeds;
 import dev.autoeditor.util.UserException;
@@ -91,7 +92,9 @@ public final class GenerationEvaluation {
         int tooShort = 0;
         int skippedFiles = 0;
         XmemlReader reader = XmemlReader.forEditing();
+        Progress progress = Progress.start("evaluate-generation", exports.size(), "exports");
         for (Path file : exports) {
+            progress.step(1);
             Project project;
             try {
                 project = reader.read(file, w -> {});
@@ -140,6 +143,7 @@ public final class GenerationEvaluation {
             f.put("sequences", used);
             files.add(f);
         }
+        progress.close();
         if (sequences == 0) {
             throw new UserException("no sequence of " + exports.size() + " export(s) is long enough for one context of " + spec.contextFrames()
                     + " frames and a " + settings.horizonSeconds() + " s horizon at " + generator.sampling() + " samples/s (" + tooShort

@@ -85,7 +85,6 @@ public final class Generator {
                 step(policy, all, live.subList(from, Math.min(live.size(), from + batchSize)), frame, listener);
             }
             heap.afterStep();
-            if (Thread.currentThread().isInterrupted()) throw new IllegalStateException("generation interrupted at frame " + frame);
         }
         return all;
     }
