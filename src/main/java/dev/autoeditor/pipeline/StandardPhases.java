@@ -28,8 +28,9 @@ public final class StandardPhases {
                 new WindowPhase(DataTree.FINETUNE, FinetunePhase.STARTS_FROM),
                 new FinetunePhase(),
                 // rlhf goes here
-                new EvaluatePhase(List.of(PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME, DistillPhase.NAME, FinetunePhase.NAME))
-                // samples goes here
+                new EvaluatePhase(List.of(PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME, DistillPhase.NAME, FinetunePhase.NAME)),
+                new SamplesPhase(List.of(DownloadDataPhase.NAME, PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME, DistillPhase.NAME,
+                        FinetunePhase.NAME))
                 ));
         // The report reads every earlier phase's files, and lists every phase (itself included).
         List<String> before = phases.stream().map(Phase::name).toList();

@@ -73,6 +73,6 @@ class AddAPhaseTest {
         PhaseStatus status = new TrainingOrchestrator(layout, config, phases, "test").status().get(phases.size() - 1);
         assertEquals("noop", status.phase());
         assertEquals(PhaseStatus.State.DONE, status.state());
-        assertTrue(FullRunCommand.description(phases)[0].contains("finetune-window, finetune, evaluate, report, noop."), FullRunCommand.description(phases)[0]);
+        assertTrue(FullRunCommand.description(phases)[0].contains("finetune-window, finetune, evaluate, samples, report, noop."), FullRunCommand.description(phases)[0]);
     }
 }
