@@ -77,9 +77,9 @@ class FinetunePhaseTest {
         assertEquals("ran", FullRunCommandTest.outcomes(r).get("finetune"), r.out());
     }
 
-    /** Pretrain's model as a phase starting from it reads it: best.json, else last.json. */
+    /** The model fine-tuning starts from (distill's student, distill being on), as a phase reads it: best.json, else last.json. */
     static Path startingModel(Path run) {
-        return new RunLayout(run).checkpointIn(RunLayout.PRETRAIN).orElseThrow().toAbsolutePath().normalize();
+        return new RunLayout(run).checkpointIn("checkpoints/distill").orElseThrow().toAbsolutePath().normalize();
     }
 
     static Normaliser normaliserOf(Path checkpoint) {
