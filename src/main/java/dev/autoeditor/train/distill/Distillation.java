@@ -23,6 +23,7 @@ import dev.autoeditor.train.eval.ModelSummary;
 import dev.autoeditor.train.eval.ModelUnderTest;
 import dev.autoeditor.train.eval.ThresholdCalibrator;
 import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.OrderedMaps;
 import dev.autoeditor.util.Provenance;
 import dev.autoeditor.util.UserException;
 import java.io.IOException;
@@ -130,7 +131,7 @@ public final class Distillation {
             // 2. The control: the same architecture from scratch on the true frames, for exactly as many
             //    optimiser steps, on the same windows in the same order with the same schedule; no early stop.
             Path scratchDir = in.out().resolve(SCRATCH);
-            Config scratchRun = run.with(Map.of("train.max_steps", studentResult.steps(), "train.patience", 0));
+            Config scratchRun = run.with(OrderedMaps.of("train.max_steps", studentResult.steps(), "train.patience", 0));
             Map<String, Object> scratchInputs = new LinkedHashMap<>(windows.inputs());
             scratchInputs.put("steps_of", studentDir.resolve(CheckpointStore.LAST + ".json").toAbsolutePath().normalize().toString());
             TrainResult scratchResult = TrainingRun.phase(SCRATCH_PHASE)
