@@ -1,12 +1,14 @@
 #!/usr/bin/python3
 """Times one training step of a PyTorch model equivalent to auto-editor's SameDiff transformer.
 
-The model mirrors the SameDiff graph (dev.autoeditor.model.TransformerGraph) at the reference size:
+The model mirrors the SameDiff graph (dev.autoeditor.model.TransformerGraph) at the reference size (the
+`full` profile's model: d_model 256, 8 heads, 3 layers, ff 768, 8 asset classes, 16-wide asset embedding;
+bench/twin_check.py checks that both sides compute the same function):
 per frame, each of the 20 tracks contributes its active flag, a learned embedding of its relabelled
-asset class (inactive = its own row) and its 7 normalised regression fields; the 20 x 16 track features
+asset class (inactive = its own row) and its 7 normalised regression fields; the 20 x (1 + E + 7) track features
 go through one linear map to d_model, a fixed sinusoidal position encoding is added, then N pre-norm
 blocks (separate q, k, v and output projections, causal attention with an additive padding bias,
-feed-forward with GELU, dropout after attention and after feed-forward, residuals), a final layer norm
+feed-forward with GELU (ND4J's sigmoid form), dropout after attention and after feed-forward, residuals), a final layer norm
 and three linear heads per frame: every track's active logit, asset logits and 7 regressions. Loss =
 active BCE + asset cross-entropy (where the target is active) + Huber (delta 1) on the regressions
 (where the target is active), masked by padding, each part averaged over what it counts. A step is
@@ -25,6 +27,7 @@ import json
 import math
 import os
 import platform
+import resource
 import statistics
 import sys
 import time
@@ -35,6 +38,16 @@ import torch.nn.functional as F
 
 TRACKS = 20
 REGRESSIONS = 7
+
+
+def gelu_sigmoid(x):
+    """ND4J's gelu op (SameDiff's sd.nn.gelu) is the sigmoid approximation x * sigmoid(1.702 x), not the
+    erf form of F.gelu; bench/twin_check.py found the difference (gradient norms 7e-4 apart with F.gelu,
+    1e-5 with this)."""
+    return x * torch.sigmoid(1.702 * x)
+
+
+GELU = {"sigmoid": gelu_sigmoid, "erf": F.gelu}
 
 
 def sinusoidal(length, d):
@@ -49,9 +62,10 @@ def sinusoidal(length, d):
 
 
 class Block(nn.Module):
-    def __init__(self, d_model, heads, ff, dropout):
+    def __init__(self, d_model, heads, ff, dropout, gelu="sigmoid"):
         super().__init__()
         self.heads = heads
+        self.gelu = GELU[gelu]
         self.norm1 = nn.LayerNorm(d_model, eps=1e-5)
         self.q = nn.Linear(d_model, d_model)
         self.k = nn.Linear(d_model, d_model)
@@ -73,19 +87,19 @@ class Block(nn.Module):
         scores = q @ k.transpose(-2, -1) / math.sqrt(q.shape[-1]) + bias
         att = torch.softmax(scores, dim=-1) @ v
         x = x + self.drop(self.proj(att.transpose(1, 2).reshape(b, t, d)))
-        x = x + self.drop(self.ff2(F.gelu(self.ff1(self.norm2(x)))))
+        x = x + self.drop(self.ff2(self.gelu(self.ff1(self.norm2(x)))))
         return x
 
 
 class FrameTransformer(nn.Module):
-    def __init__(self, d_model, heads, layers, ff, classes, asset_embedding, max_len, dropout):
+    def __init__(self, d_model, heads, layers, ff, classes, asset_embedding, max_len, dropout, gelu="sigmoid"):
         super().__init__()
         self.classes = classes
         # Rows 0..classes-1 are the relabelled asset classes, row `classes` is "inactive".
         self.asset_embed = nn.Embedding(classes + 1, asset_embedding)
         self.input = nn.Linear(TRACKS * (1 + asset_embedding + REGRESSIONS), d_model)
         self.register_buffer("position", sinusoidal(max_len, d_model))
-        self.blocks = nn.ModuleList(Block(d_model, heads, ff, dropout) for _ in range(layers))
+        self.blocks = nn.ModuleList(Block(d_model, heads, ff, dropout, gelu) for _ in range(layers))
         self.norm = nn.LayerNorm(d_model, eps=1e-5)
         self.head_active = nn.Linear(d_model, TRACKS)
         self.head_asset = nn.Linear(d_model, TRACKS * classes)
@@ -120,7 +134,8 @@ class FrameTransformer(nn.Module):
         return act_logit, asset_logits, reg
 
 
-def loss_fn(model, batch, huber_delta=1.0):
+def loss_fn(model, batch, huber_delta=1.0, parts=False):
+    """The total loss, or with parts=True (total, active, asset, regression) as the Java side names them."""
     active, asset, regression, valid = batch
     act_logit, asset_logits, reg = model(active[:, :-1], asset[:, :-1], regression[:, :-1], valid[:, :-1])
     # Frame t predicts frame t+1; a position counts when both frames are real.
@@ -135,7 +150,8 @@ def loss_fn(model, batch, huber_delta=1.0):
     l_asset = (ce * target_mask).sum() / target_mask.sum().clamp(min=1)
     hub = F.huber_loss(reg, t_reg, reduction="none", delta=huber_delta).mean(-1)
     l_reg = (hub * target_mask).sum() / target_mask.sum().clamp(min=1)
-    return l_active + l_asset + l_reg
+    total = l_active + l_asset + l_reg
+    return (total, l_active, l_asset, l_reg) if parts else total
 
 
 def synthetic_batch(batch, length, classes, generator):
@@ -156,10 +172,12 @@ def main():
     p.add_argument("--layers", type=int, default=3)
     p.add_argument("--ff", type=int, default=768)
     p.add_argument("--classes", type=int, default=8)
-    p.add_argument("--asset-embedding", type=int, default=8)
+    p.add_argument("--asset-embedding", type=int, default=16)
     p.add_argument("--batch", type=int, default=32)
     p.add_argument("--length", type=int, default=100)
     p.add_argument("--dropout", type=float, default=0.1)
+    p.add_argument("--gelu", choices=sorted(GELU), default="sigmoid",
+                   help="sigmoid: x * sigmoid(1.702 x), what the Java graph computes (default); erf: F.gelu")
     p.add_argument("--threads", type=int, default=0, help="torch.set_num_threads; 0 = leave torch's default")
     p.add_argument("--interop", type=int, default=0, help="torch.set_num_interop_threads; 0 = leave the default")
     p.add_argument("--warmup", type=int, default=3)
@@ -175,7 +193,7 @@ def main():
     gen = torch.Generator().manual_seed(args.seed)
 
     model = FrameTransformer(args.d_model, args.heads, args.layers, args.ff, args.classes,
-                             args.asset_embedding, args.length, args.dropout)
+                             args.asset_embedding, args.length, args.dropout, args.gelu)
     params = sum(p.numel() for p in model.parameters())
     opt = torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
     batch = synthetic_batch(args.batch, args.length, args.classes, gen)
@@ -201,7 +219,7 @@ def main():
         "python": platform.python_version(),
         "parameters": params,
         "batch": args.batch, "length": args.length, "d_model": args.d_model, "heads": args.heads,
-        "layers": args.layers, "ff": args.ff,
+        "layers": args.layers, "ff": args.ff, "asset_embedding": args.asset_embedding, "gelu": args.gelu,
         "threads": torch.get_num_threads(), "interop_threads": torch.get_num_interop_threads(),
         "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", ""),
         "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", ""),
@@ -210,6 +228,7 @@ def main():
         "min_ms": round(min(times), 1),
         "step_ms": [round(t, 1) for t in times],
         "first_loss": round(losses[0], 4), "last_loss": round(losses[-1], 4),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1),
         "load_average": os.getloadavg()[0],
     }))
 

@@ -47,7 +47,7 @@ public final class InterruptNotice {
         if (!Files.isRegularFile(json)) return null;
         try {
             JsonNode doc = JSON.readTree(json.toFile());
-            // Format 2 keeps where training stood under "training".
+            // Checkpoint format 2 keeps the training state under "training"; format 1 kept it at the top.
             JsonNode state = doc.has("training") ? doc.path("training") : doc;
             return json + " (epoch " + state.path("epochs_done").asText("?") + " done, step " + state.path("step").asText("?") + ")";
         } catch (java.io.IOException | RuntimeException e) {

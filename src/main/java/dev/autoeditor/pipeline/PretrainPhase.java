@@ -36,16 +36,14 @@ public final class PretrainPhase extends DeclaredPhase {
 
     @Override
     public List<String> configKeys(Config config) {
-        List<String> keys = new ArrayList<>(TrainSettings.INPUT_KEYS);
-        // The cut thresholds stored in every checkpoint are tuned at these.
-        keys.add("evaluate.cut_tolerance");
-        keys.add("evaluate.max_windows");
-        return keys;
+        return TrainingRun.SUPERVISED_INPUT_KEYS;
     }
 
     @Override
     public List<String> runtimeKeys(Config config) {
-        return TrainSettings.RUNTIME_KEYS;
+        List<String> keys = new ArrayList<>(TrainSettings.RUNTIME_KEYS);
+        keys.add("evaluate.batch_size"); // windows per prediction call while calibrating: speed only
+        return keys;
     }
 
     @Override

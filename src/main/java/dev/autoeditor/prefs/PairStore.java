@@ -4,9 +4,6 @@ import dev.autoeditor.util.UserException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -14,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,8 +34,6 @@ public final class PairStore {
     private static final Logger log = LoggerFactory.getLogger(PairStore.class);
     /** Where a run directory keeps its pairs (relative to the run directory). */
     public static final String DEFAULT_FILE = "prefs/pairs.jsonl";
-    /** One JVM-wide lock: FileLock only excludes other processes, not other threads of this one. */
-    private static final Object APPEND_LOCK = new Object();
 
     /** What to make of a last line without a line end. */
     public enum LastLine {
@@ -72,46 +66,7 @@ public final class PairStore {
         if (pairs.isEmpty()) return;
         StringBuilder text = new StringBuilder(pairs.size() * 8192);
         for (Pair p : pairs) text.append(PairJson.encode(p)).append('\n');
-        ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(text));
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        synchronized (APPEND_LOCK) {
-            boolean created = !Files.exists(file);
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
-                cutTornTail(ch);
-                ch.position(ch.size());
-                while (bytes.hasRemaining()) ch.write(bytes);
-                ch.force(false);
-            }
-            if (created) syncDirectory(parent);
-        }
-    }
-
-    /** Truncates the file after its last line end when the last line has none (an append cut short). */
-    private void cutTornTail(FileChannel ch) throws IOException {
-        long size = ch.size();
-        if (size == 0 || byteAt(ch, size - 1) == '\n') return;
-        long keep = size - 1;
-        while (keep > 0 && byteAt(ch, keep - 1) != '\n') keep--;
-        log.warn("{}: removing a torn last line ({} bytes without a line end, left by a writer that was killed) before appending",
-                file, size - keep);
-        ch.truncate(keep);
-    }
-
-    private static int byteAt(FileChannel ch, long position) throws IOException {
-        ByteBuffer one = ByteBuffer.allocate(1);
-        if (ch.read(one, position) != 1) throw new IOException("cannot read byte " + position);
-        return one.get(0);
-    }
-
-    /** Makes a new file's directory entry durable too (best effort: not every file system allows it). */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            log.debug("cannot sync directory {}: {}", dir, e.toString());
-        }
+        AppendOnlyLines.append(file, text);
     }
 
     /**

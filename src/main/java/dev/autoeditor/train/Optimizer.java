@@ -7,13 +7,17 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
@@ -47,12 +51,25 @@ public final class Optimizer {
     private final double weightDecay;
     private final double clip;
     private final List<String> params = new ArrayList<>();
+    private final Map<String, String> gradientNames = new java.util.HashMap<>();
+    /** The name under which SameDiff keeps a graph's gradient function. */
+    private static final String GRAD_FUNCTION = "grad";
 
     /**
      * An optimizer over every trainable variable of {@code sd}, with zero moments. The loss must already
      * be attached (the backward graph is built here, from the loss variables).
      */
     public Optimizer(SameDiff sd, Settings s) {
+        this(sd, s, Set.of());
+    }
+
+    /**
+     * An optimizer over every trainable variable of {@code sd} but the {@code frozen} ones, with zero
+     * moments. A frozen parameter is not among {@link #parameters()}: no gradient is asked for it, it
+     * gets no update and no weight decay, and it has no moments in {@link #state()} (so a checkpoint of a
+     * run with frozen layers resumes only with the same ones frozen).
+     */
+    public Optimizer(SameDiff sd, Settings s, Set<String> frozen) {
         if (sd.getLossVariables() == null || sd.getLossVariables().isEmpty()) {
             throw new IllegalStateException("attach an objective's loss before building the optimizer");
         }
@@ -63,9 +80,14 @@ public final class Optimizer {
         this.decoupled = s.kind().equals("adamw");
         this.weightDecay = s.weightDecay();
         this.clip = s.gradClip();
+        Set<String> unknown = new TreeSet<>(frozen);
         for (SDVariable v : sd.variables()) {
-            if (v.getVariableType() == VariableType.VARIABLE) params.add(v.name());
+            if (v.getVariableType() != VariableType.VARIABLE) continue;
+            unknown.remove(v.name());
+            if (!frozen.contains(v.name())) params.add(v.name());
         }
+        if (!unknown.isEmpty()) throw new IllegalArgumentException("cannot freeze parameters the graph does not have: " + unknown);
+        if (params.isEmpty()) throw new IllegalArgumentException("every parameter is frozen: nothing would train");
         sd.setTrainingConfig(new TrainingConfig(new Adam(s.lr()), List.of(), GraphNames.IN_ACTIVE, GraphNames.TARGET_ACTIVE));
         initializeUpdaters(sd);
         if (!sd.hasGradientFunction()) createGradientQuietly(sd);
@@ -82,7 +104,37 @@ public final class Optimizer {
         }
     }
 
-    /** The names of the parameters it updates, in graph order. */
+    /**
+     * Forward and backward pass: the named {@code outputs} and every parameter's gradient, as
+     * {@code SameDiff.calculateGradientsAndOutputs} gives them, but with SameDiff's array cache on.
+     * calculateGradientsAndOutputs (M2.1) turns the gradient function's cache off on every call, and then its
+     * session releases no intermediate array: each op's output is a fresh native allocation that lives
+     * until the next garbage collection (3.6 GB peak resident memory for a reference-size step; 1.45 GB
+     * with the cache, docs/performance.md). With the cache on, an array is handed back as soon as its
+     * last consumer has run and reused for the next output of the same shape. The arithmetic is the
+     * same: OptimizerGradientsTest checks the results bit for bit against calculateGradientsAndOutputs.
+     * The returned arrays are meant to be used before the next call (read the losses, apply the step);
+     * {@code dup()} what must outlive it, as SameDiff may reuse their memory.
+     */
+    public OutAndGrad gradients(Map<String, INDArray> feed, List<String> outputs) {
+        SameDiff grad = sd.getFunction(GRAD_FUNCTION);
+        grad.setEnableCache(true);
+        grad.setListeners(sd.getListeners());
+        List<String> names = new ArrayList<>(outputs);
+        for (String p : params) names.add(gradientName(p));
+        Map<String, INDArray> all = grad.output(feed, names.toArray(new String[0]));
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (String o : outputs) out.put(o, all.get(o));
+        Map<String, INDArray> grads = new LinkedHashMap<>();
+        for (String p : params) grads.put(p, all.get(gradientName(p)));
+        return new OutAndGrad(out, grads);
+    }
+
+    private String gradientName(String param) {
+        return gradientNames.computeIfAbsent(param, p -> sd.getVariable(p).getGradient().name());
+    }
+
+    /** The names of the parameters it updates (all but the frozen ones), in graph order. */
     public List<String> parameters() {
         return params;
     }
@@ -100,7 +152,7 @@ public final class Optimizer {
     /**
      * Clips the gradients to the global norm (when on), applies weight decay and one Adam step at
      * learning rate {@code lr}; {@code step} is the 0-based step (Adam's bias correction).
-     * Returns the global norm of the weights afterwards (NaN if any is not finite).
+     * Returns the global norm of the updated weights afterwards (NaN if any is not finite).
      */
     public double apply(Map<String, INDArray> grads, double gradNorm, double lr, long step) {
         double scale = clip > 0 && gradNorm > clip ? clip / gradNorm : 1.0;
@@ -140,6 +192,15 @@ public final class Optimizer {
      * shape, or it fails naming {@code where} (resume is exact or refused).
      */
     public void restore(Map<String, INDArray> state, String where) {
+        Set<String> trained = new HashSet<>(params);
+        for (String key : state.keySet()) {
+            String param = key.substring(0, key.lastIndexOf('/'));
+            if (!trained.contains(param)) {
+                throw new UserException(where + " holds optimizer state for '" + param + "', which this run does not train (frozen, or "
+                        + "not in the graph); it cannot be resumed exactly with other layers frozen: resume with the settings it was "
+                        + "trained with (finetune.freeze_layers), or start a new run from its weights with a warm start");
+            }
+        }
         Map<String, GradientUpdater> updaters = sd.getUpdaterMap();
         for (String p : params) {
             for (Map.Entry<String, INDArray> e : updaterState(updaters, p).entrySet()) {
@@ -147,8 +208,9 @@ public final class Optimizer {
                 INDArray saved = state.get(key);
                 if (saved == null || !java.util.Arrays.equals(saved.shape(), e.getValue().shape())) {
                     throw new UserException(where + " has no optimizer state '" + key + "' of shape "
-                            + java.util.Arrays.toString(e.getValue().shape()) + "; it cannot be resumed exactly: start a new run "
-                            + "from its weights with a warm start instead");
+                            + java.util.Arrays.toString(e.getValue().shape()) + "; it cannot be resumed exactly (was it trained with "
+                            + "other layers frozen? finetune.freeze_layers): resume with the settings it was trained with, or start "
+                            + "a new run from its weights with a warm start instead");
                 }
                 e.getValue().assign(saved);
             }

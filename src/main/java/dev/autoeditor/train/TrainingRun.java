@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +44,21 @@ import org.slf4j.LoggerFactory;
 public final class TrainingRun {
     private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
     /** Settings a resumed run must share with its checkpoint, or the continuation would not be exact. */
-    public static final List<String> RESUME_INVARIANTS = List.of("seed", "train.batch_size", "window.drop_last_batch");
+    /** Settings a resume must not change: the data order and dropout masks of the remaining steps depend on them. */
+    public static final List<String> RESUME_INVARIANTS = TrainSettings.RESUME_INVARIANTS;
     /** The config sections a checkpoint's provenance records. */
-    static final List<String> PROVENANCE_KEYS = List.of("seed", "model", "train", "window", "evaluate");
+    /** The settings a supervised training phase declares as its inputs, which its checkpoints' provenance records. */
+    public static final List<String> SUPERVISED_INPUT_KEYS = supervisedInputKeys();
+
+    private static List<String> supervisedInputKeys() {
+        List<String> keys = new java.util.ArrayList<>(TrainSettings.INPUT_KEYS);
+        // The cut thresholds stored in every checkpoint are tuned at these.
+        keys.add("evaluate.cut_tolerance");
+        keys.add("evaluate.max_windows");
+        return List.copyOf(keys);
+    }
+
+    private List<String> provenanceKeys = SUPERVISED_INPUT_KEYS;
 
     private final String phase;
     private Path checkpointDir;
@@ -61,6 +74,7 @@ public final class TrainingRun {
     private Calibrator calibrator = Calibrator.NONE;
     private final List<TrainingListener> extraListeners = new ArrayList<>();
     private boolean force;
+    private int frozenBlocks;
 
     private TrainingRun(String phase) {
         this.phase = phase;
@@ -129,7 +143,24 @@ public final class TrainingRun {
         return this;
     }
 
+    /**
+     * Leaves the input embedding and the first {@code blocks} trunk blocks as the {@link Init} put them:
+     * they get no gradient, no update and no weight decay ({@link Network#lowerLayers}); 0 (the default)
+     * trains everything. A resume must freeze the same layers.
+     */
+    public TrainingRun freezeLowerLayers(int blocks) {
+        if (blocks < 0) throw new IllegalArgumentException("frozen blocks must be 0 or more, got " + blocks);
+        this.frozenBlocks = blocks;
+        return this;
+    }
+
     /** Start from scratch even though the checkpoint folder already holds checkpoints (they are replaced as training goes). */
+    /** The settings the phase declares as its inputs (recorded in the checkpoints' provenance); default {@link #SUPERVISED_INPUT_KEYS}. */
+    public TrainingRun inputKeys(List<String> keys) {
+        this.provenanceKeys = List.copyOf(keys);
+        return this;
+    }
+
     public TrainingRun force(boolean force) {
         this.force = force;
         return this;
@@ -154,16 +185,22 @@ public final class TrainingRun {
         Network network = ModelKinds.build(kind, model, settings.seedFor("init"));
         Start start = applyInit(network);
         log.info("{} model: {} {} parameters ({})", phase, network.parameterCount(), kind, model);
+        Set<String> frozen = frozenBlocks == 0 ? Set.of() : network.lowerLayers(frozenBlocks);
+        if (!frozen.isEmpty()) {
+            log.info("{}: {} parameters frozen (input embedding and {} lower blocks): {}", phase, frozen.size(), frozenBlocks, frozen);
+            start.describe().put("frozen_blocks", frozenBlocks);
+            start.describe().put("frozen", List.copyOf(frozen));
+        }
 
         // 2. The objective's loss on the network's outputs, then the optimizer (fresh, or its moments on resume).
         objective.attach(network);
-        Optimizer optimizer = new Optimizer(network.sameDiff(), Optimizer.Settings.from(settings));
+        Optimizer optimizer = new Optimizer(network.sameDiff(), Optimizer.Settings.from(settings), frozen);
         if (start.resumed() != null) optimizer.restore(start.resumed().optimizer(), start.resumed().source());
 
         // 3. Listeners (their state restored on resume), the checkpoint writer, the loop.
         BatchIterator.Options batching = BatchIterator.Options.training(cfg);
         int perEpoch = BatchIterator.batchesPerEpoch(train.size(), batching.batchSize(), batching.dropLast());
-        Provenance provenance = Provenance.of(phase, settings.seed(), cfg.select(PROVENANCE_KEYS), inputs)
+        Provenance provenance = Provenance.of(phase, settings.seed(), cfg.select(provenanceKeys), inputs)
                 .withInput("init", start.describe()).withNd4j(Backend.describe());
         var header = new CheckpointWriter.Header(kind, model, data, phase, objective.name(), rng(settings, perEpoch),
                 new LinkedHashMap<>(cfg.asMap()), provenance);

@@ -62,17 +62,17 @@ class DiskFullTest {
                 "--out", out.toString()).code());
         // Metrics rows past the checkpoint are dropped when training resumes; everything else must stay as it is.
         Map<Path, String> before = FileHashes.of(dir.resolve("preprocessed"), dir.resolve("windows"), dir.resolve("keyframes.csv"),
-                out.resolve("last.json"), out.resolve("last-s2.sd"));
+                out.resolve("last.json"), out.resolve("last-s2.npz"));
 
         CliRunner.Result r;
-        try (DiskSpace.Simulation full = DiskSpace.simulateFullDisk(p -> p.getFileName().toString().endsWith(".sd"))) {
+        try (DiskSpace.Simulation full = DiskSpace.simulateFullDisk(p -> p.getFileName().toString().endsWith(".npz"))) {
             r = CliRunner.run("pretrain", "--profile", "tiny", "--set", "train.max_steps=4", "--data", win, "--out", out.toString(), "--resume");
         }
 
         assertEquals(ExitCodes.FAILURE, r.code(), r.toString());
         String e = error(r);
         assertTrue(e.startsWith("error: no space left on device writing " + out.toAbsolutePath()), e);
-        assertTrue(e.contains("-s4.sd"), "names the weights file: " + e);
+        assertTrue(e.contains("-s4.npz"), "names the weights file: " + e);
         assertTrue(e.contains("free space on that disk"), e);
         assertFalse(r.err().contains("Error saving SameDiff"), r.err());
         assertEquals(Map.of(), FileHashes.changed(before));
@@ -82,7 +82,7 @@ class DiskFullTest {
         CliRunner.Result resumed = CliRunner.run("pretrain", "--profile", "tiny", "--set", "train.max_steps=4", "--data", win,
                 "--out", out.toString(), "--resume");
         assertEquals(0, resumed.code(), resumed.toString());
-        assertEquals(4, new ObjectMapper().readTree(out.resolve("last.json").toFile()).path("step").asInt());
+        assertEquals(4, new ObjectMapper().readTree(out.resolve("last.json").toFile()).path("training").path("step").asInt());
     }
 
     @Test

@@ -55,7 +55,7 @@ class ReproducibleRunTest {
         assertTrue(files.containsAll(EXPECTED), "missing from the run: " + EXPECTED.stream().filter(f -> !files.contains(f)).toList());
         assertEquals(List.of(), JsonFiles.differences(a, b, LEFT_OUT));
         // The times were pinned, not left out: they are there, and equal.
-        assertTrue(Files.readString(a.resolve("data/keyframes.csv.provenance.json")).contains("\"created\" : \"2023-11-14T22:13:20Z\""));
+        assertTrue(Files.readString(a.resolve("data/keyframes.csv.provenance.json")).contains("\"time\" : \"2023-11-14T22:13:20Z\""));
     }
 
     /** Runs in {@code work} in a new JVM, then moves the run directory to {@code keep}. */

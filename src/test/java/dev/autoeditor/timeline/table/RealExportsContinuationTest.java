@@ -1,8 +1,11 @@
 package dev.autoeditor.timeline.table;
 
+import dev.autoeditor.testing.RealExports;
+
 import dev.autoeditor.timeline.EditCheck;
 import dev.autoeditor.timeline.Project;
 import dev.autoeditor.timeline.Sequence;
+import dev.autoeditor.testing.RealExports;
 import dev.autoeditor.timeline.xmeml.XmemlReader;
 import dev.autoeditor.util.UserException;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every real export with video (../shared/data/real-xml, or -Dautoeditor.realxml=DIR; skipped when
@@ -29,8 +31,7 @@ class RealExportsContinuationTest {
 
     @Test
     void everyRealExportContinuesIntoACleanEdit() throws IOException {
-        Path folder = dev.autoeditor.testing.RealExports.folder().orElse(null);
-        assumeTrue(folder != null, "real xmeml exports not present");
+        Path folder = RealExports.require();
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {
             files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();

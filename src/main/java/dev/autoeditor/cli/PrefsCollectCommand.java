@@ -1,0 +1,121 @@
+package dev.autoeditor.cli;
+
+import dev.autoeditor.pipeline.RunLayout;
+import dev.autoeditor.prefs.CollectSitting;
+import dev.autoeditor.prefs.DemoProposer;
+import dev.autoeditor.prefs.PairJudge;
+import dev.autoeditor.prefs.PairProposer;
+import dev.autoeditor.prefs.PairStore;
+import dev.autoeditor.prefs.SittingConsole;
+import dev.autoeditor.prefs.SittingLog;
+import dev.autoeditor.timeline.table.SamplingRate;
+import dev.autoeditor.util.UserException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code auto-editor prefs collect}: a person chooses between two continuations at the terminal, one
+ * key press a pair ({@link CollectSitting}); the sitting can stop and continue later.
+ */
+@Command(name = "collect", mixinStandardHelpOptions = true,
+        description = "Show two continuations of an edit at the terminal and record which one you prefer (a, b, s = skip, q = quit).",
+        footer = {"",
+                "Each side is also written as Premiere XML to open in an editor. Answers are kept as they are made: pairs in"
+                        + " PAIRS.jsonl, every answer and skip in PAIRS.sittings.jsonl beside it, so a sitting stopped with q or"
+                        + " Ctrl-C continues where it stopped when the same command runs again.",
+                "--demo EXPORTS proposes rule-based continuations of the exports' sequences instead of the model's (no model"
+                        + " needed; pairs go to <run-dir>/" + PrefsCollectCommand.DEMO_FILE + " unless --out is given).",
+                "Exit codes: 0 done or stopped with q; 130 Ctrl-C; 1 an error (named).",
+                "Example: auto-editor prefs collect --run-dir runs/mine --pairs 30"})
+public final class PrefsCollectCommand extends BaseCommand {
+    /** Where demo pairs go by default: never into the run's real pair file unless asked for with --out. */
+    static final String DEMO_FILE = "prefs/demo-pairs.jsonl";
+
+    @Option(names = "--pairs", paramLabel = "N", defaultValue = "20",
+            description = "Pairs to record in this sitting (skips do not count; default: ${DEFAULT-VALUE}).")
+    int pairs;
+
+    @Option(names = "--out", paramLabel = "PAIRS.jsonl",
+            description = "The pair file to append to (created if missing); default: <run-dir>/" + PairStore.DEFAULT_FILE + ".")
+    Path output;
+
+    @Option(names = "--judge-id", paramLabel = "ID", description = "Your name in the pairs (judge kind person); default: $USER.")
+    String judgeId;
+
+    @Option(names = "--demo", paramLabel = "EXPORTS",
+            description = "Demo without a model: rule-based continuations of these Premiere XML exports (a folder or one file).")
+    Path demo;
+
+    @Mixin
+    RunDirOptions run;
+
+    @Override
+    protected int run() throws Exception {
+        if (pairs < 1) throw new UserException("--pairs is " + pairs + "; give 1 or more", ExitCodes.USAGE, null);
+        PairJudge judge = new PairJudge(PairJudge.Kind.PERSON, judgeId());
+        RunLayout layout = run.layout();
+        Path target = output != null ? output : layout.resolve(demo != null ? DEMO_FILE : PairStore.DEFAULT_FILE);
+        try (PairProposer proposer = proposer(layout)) {
+            CollectSitting.Settings settings = new CollectSitting.Settings(judge, pairs, CollectSitting.xmlDir(target, proposer), Clock.systemUTC());
+            CollectSitting.Outcome outcome;
+            try (OpenConsole open = openConsole()) {
+                outcome = new CollectSitting(proposer, new PairStore(target), new SittingLog(SittingLog.beside(target)), open.console(), settings).run();
+            }
+            return outcome.ending() == CollectSitting.Ending.INTERRUPTED ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+        }
+    }
+
+    private String judgeId() {
+        String id = judgeId != null ? judgeId : System.getenv("USER");
+        if (id == null || id.isBlank()) {
+            throw new UserException("no judge id: pass --judge-id NAME (the pairs record who chose; $USER is not set)", ExitCodes.USAGE, null);
+        }
+        return id.strip();
+    }
+
+    /**
+     * Where the proposals come from: the demo when asked for; otherwise the run's model, sampled by
+     * generate. The model proposer plugs in here (it needs ND4J, so it lives outside prefs).
+     */
+    private PairProposer proposer(RunLayout layout) throws IOException {
+        if (demo != null) {
+            SamplingRate sampling = SamplingRate.parse(config().getString("convert.sample_fps"), "config key 'convert.sample_fps'");
+            return DemoProposer.open(demo, sampling, config().getLong("seed"));
+        }
+        Optional<Path> model = layout.finalModel();
+        if (model.isEmpty()) {
+            throw new UserException("prefs collect: no trained model in " + layout.root() + " (checkpoints/rlhf, finetune, distill or pretrain)"
+                    + " to propose pairs; train one with `auto-editor full-run --run-dir " + layout.root() + "`, or try the sitting with"
+                    + " --demo EXPORTS (rule-based continuations, no model)");
+        }
+        throw new UserException("prefs collect: proposing pairs from the model " + model.get() + " needs generate's sampling, which this"
+                + " build does not have yet; try the sitting with --demo EXPORTS (rule-based continuations, no model)");
+    }
+
+    /** The terminal when there is one (single key presses), else keys from standard input. */
+    private OpenConsole openConsole() {
+        if (System.console() != null) {
+            try {
+                TerminalConsole t = TerminalConsole.open(out());
+                return new OpenConsole(t, t);
+            } catch (IOException | RuntimeException e) {
+                err().println("warning: cannot put the terminal in single-key mode (" + e.getMessage() + "); reading keys from"
+                        + " standard input: type a, b, s or q and press Enter");
+            }
+        }
+        return new OpenConsole(new StreamConsole(System.in, out(), StreamConsole.widthFromEnvironment()), null);
+    }
+
+    /** A console and what to close when the sitting ends (the terminal's settings to restore). */
+    private record OpenConsole(SittingConsole console, TerminalConsole terminal) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            if (terminal != null) terminal.close();
+        }
+    }
+}
