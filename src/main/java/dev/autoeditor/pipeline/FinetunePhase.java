@@ -14,7 +14,6 @@ import dev.autoeditor.train.TrainingRun;
 import dev.autoeditor.train.TrainingWindows;
 import dev.autoeditor.train.eval.ThresholdCalibrator;
 import dev.autoeditor.util.UserException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +93,14 @@ public final class FinetunePhase extends DeclaredPhase {
     }
 
     @Override
+    public void checkSettings(Config config) {
+        // The architecture is the starting model's; train.*, the loss, the calibration and finetune.* are read here.
+        TrainSettings.from(config);
+        dev.autoeditor.train.eval.ThresholdCalibrator.Settings.from(config);
+        FinetuneSettings.from(config);
+    }
+
+    @Override
     public Optional<String> modelOutput() {
         return Optional.of(OUTPUT);
     }
@@ -154,7 +161,7 @@ public final class FinetunePhase extends DeclaredPhase {
                     .windows(windows)
                     .checkpoints(out)
                     .network(start.kind(), model)
-                    .init(resume && hasLast(out) ? new Init.Resume(out) : new Init.WarmStart(source.checkpoint()))
+                    .init(resume ? Init.resumeOr(out, new Init.WarmStart(source.checkpoint())) : new Init.WarmStart(source.checkpoint()))
                     .inputKeys(KEYS)
                     .freezeLowerLayers(settings.freezeLayers())
                     .objective(new SupervisedObjective(model, LossSettings.from(cfg)))
@@ -167,7 +174,7 @@ public final class FinetunePhase extends DeclaredPhase {
                     .windows(windows)
                     .checkpoints(scratchDir)
                     .network(start.kind(), model)
-                    .init(resume && hasLast(scratchDir) ? new Init.Resume(scratchDir) : new Init.Scratch())
+                    .init(resume ? Init.resumeOr(scratchDir, new Init.Scratch()) : new Init.Scratch())
                     .inputKeys(KEYS)
                     .objective(new SupervisedObjective(model, LossSettings.from(cfg)))
                     .calibrator(ThresholdCalibrator.of(cfg, windows))
@@ -181,9 +188,5 @@ public final class FinetunePhase extends DeclaredPhase {
             summary.write(out.resolve(FinetuneSummary.FILE));
             return new Result(tuned, scratch, summary);
         }
-    }
-
-    private static boolean hasLast(Path dir) {
-        return Files.isRegularFile(dir.resolve(CheckpointStore.LAST + ".json"));
     }
 }
