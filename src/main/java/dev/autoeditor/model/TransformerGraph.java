@@ -51,15 +51,57 @@ public final class TransformerGraph {
         return new TransformerGraph(mc, seed).assemble();
     }
 
+    /**
+     * The frame transformer plus a scalar value head on the trunk ({@link PolicyModel#VALUE}): the
+     * trunk and frame heads are drawn first, exactly as {@link #build} draws them, then the value head,
+     * so a policy and a frame transformer of the same seed share every frame weight.
+     */
+    public static PolicyModel buildPolicy(ModelConfig mc, long seed) {
+        TransformerGraph g = new TransformerGraph(mc, seed);
+        SDVariable h = g.trunk();
+        g.frameHeads(h);
+        SDVariable value = g.sd.reshape(g.linear(h, PolicyModel.VALUE_HEAD, mc.dModel(), 1), g.dims);
+        g.sd.updateVariableNameAndReference(value, PolicyModel.VALUE);
+        return new PolicyModel(g.sd, mc);
+    }
+
+    /**
+     * The trunk and a scalar score head: per frame a linear score of the trunk's output
+     * ({@link RewardModel#FRAME_SCORE}, [B, T]), and per sequence their sum weighted by the fed
+     * {@link RewardModel#SCORE_WEIGHT} ([B, T]; the continuation's frames at 1/count, the rest 0), so
+     * a sequence's score is the mean over its continuation of what each frame, seeing everything before
+     * it, makes of the edit.
+     */
+    public static RewardModel buildRewardModel(ModelConfig mc, long seed) {
+        TransformerGraph g = new TransformerGraph(mc, seed);
+        SDVariable h = g.trunk();
+        SDVariable frameScore = g.sd.reshape(g.linear(h, RewardModel.SCORE_HEAD, mc.dModel(), 1), g.dims);
+        SDVariable weight = g.sd.placeHolder(RewardModel.SCORE_WEIGHT, DataType.FLOAT, -1, -1);
+        g.sd.updateVariableNameAndReference(h, HIDDEN);
+        g.sd.updateVariableNameAndReference(frameScore, RewardModel.FRAME_SCORE);
+        g.sd.sum(RewardModel.SCORE, frameScore.mul(weight), 1);
+        return new RewardModel(g.sd, mc);
+    }
+
     private TransformerModel assemble() {
-        int d = mc.dModel();
-        int c = mc.assetClasses();
+        SDVariable h = trunk();
+        frameHeads(h);
+        return new TransformerModel(sd, mc);
+    }
+
+    /** Input embedding, blocks and final layer norm: [N, D], what every head reads. */
+    private SDVariable trunk() {
         dims = sd.placeHolder(DIMS, DataType.INT64, 2);
         attentionBias = sd.placeHolder(ATTENTION_BIAS, DataType.FLOAT, -1, 1, -1, -1);
         SDVariable x = embed();
         for (int layer = 0; layer < mc.layers(); layer++) x = block(x, layer);
-        SDVariable h = layerNorm(x, "final_norm");
+        return layerNorm(x, "final_norm");
+    }
 
+    /** The active, asset and regression heads on the trunk's output (named {@link GraphNames#HIDDEN} here), and their probabilities. */
+    private void frameHeads(SDVariable h) {
+        int d = mc.dModel();
+        int c = mc.assetClasses();
         SDVariable activeLogit = reshapeRows(linear(h, "head_active", d, K), K).add(activeSkip());
         SDVariable assetLogits = reshapeRows(linear(h, "head_asset", d, K * c), K, c).add(assetSkip());
         // The regression heads predict the change from frame t, scaled per track by a gate: most
@@ -77,7 +119,6 @@ public final class TransformerGraph {
         sd.updateVariableNameAndReference(regression, REGRESSION);
         sd.nn.sigmoid(ACTIVE_PROB, activeLogit);
         sd.nn.softmax(ASSET_PROBS, assetLogits, 3);
-        return new TransformerModel(sd, mc);
     }
 
     /**
