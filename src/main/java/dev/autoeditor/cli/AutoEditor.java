@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             FinetuneDataCommands.Convert.class,
             FinetuneDataCommands.Preprocess.class,
             FinetuneDataCommands.Window.class,
+            RlhfCommand.class,
             EvaluateCommand.class,
             ReportCommand.class,
             PrefsCommand.class,

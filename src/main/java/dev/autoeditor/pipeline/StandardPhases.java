@@ -25,8 +25,9 @@ public final class StandardPhases {
                 new ConvertPhase(DataTree.FINETUNE),
                 new PreprocessPhase(DataTree.FINETUNE),
                 new WindowPhase(DataTree.FINETUNE),
-                // finetune, rlhf go here
-                new EvaluatePhase(List.of(PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME))
+                // finetune goes here
+                new RlhfPhase(),
+                new EvaluatePhase(List.of(PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME, RlhfPhase.NAME))
                 // samples goes here
                 ));
         // The report reads every earlier phase's files, and lists every phase (itself included).

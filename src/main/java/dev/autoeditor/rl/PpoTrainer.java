@@ -99,6 +99,8 @@ public final class PpoTrainer {
             log.info("rlhf: resuming PPO after iteration {} ({} updates, beta {})", start, steps, kl.beta());
         }
         Map<String, Object> row = Map.of();
+        // No iteration asked for: the untuned policy is the result, checkpointed like any other.
+        if (resumed == null && p.iterations() == 0) save(policy, optimizer, 0, 0, kl);
         try (PpoMetrics metrics = new PpoMetrics(store.dir().resolve("metrics"), start);
              Progress progress = Progress.start("rlhf ppo", p.iterations() - start, "iterations")) {
             for (int it = start; it < p.iterations(); it++) {

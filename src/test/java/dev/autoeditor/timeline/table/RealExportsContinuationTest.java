@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every real export with video (../shared/data/real-xml, or -Dautoeditor.realxml=DIR; skipped when
@@ -29,8 +28,7 @@ class RealExportsContinuationTest {
 
     @Test
     void everyRealExportContinuesIntoACleanEdit() throws IOException {
-        Path folder = RealXmlConvertTest.realXml();
-        assumeTrue(folder != null, "real xmeml exports not present");
+        Path folder = dev.autoeditor.testing.RealExports.require();
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {
             files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
