@@ -208,8 +208,9 @@ public final class PpoTrainer {
                 outputs.add(PolicyModel.VALUE);
                 OutAndGrad og = policy.sameDiff().calculateGradientsAndOutputs(feed, outputs, optimizer.parameters());
                 Map<String, INDArray> out = og.getOutputs();
+                Map<String, INDArray> grads = withZeros(og.getGradients(), optimizer.parameters(), policy);
                 double loss = out.get(PpoLoss.LOSS).getDouble(0);
-                double gradNorm = optimizer.gradientNorm(og.getGradients());
+                double gradNorm = optimizer.gradientNorm(grads);
                 if (!Double.isFinite(loss) || !Double.isFinite(gradNorm)) {
                     throw new TrainingDivergedException("PPO diverged at iteration " + (it + 1) + ": loss " + loss + ", gradient norm "
                             + gradNorm + "; the last good checkpoint is kept (" + store.jsonOf(CheckpointStore.LAST)
@@ -219,7 +220,7 @@ public final class PpoTrainer {
                 Rollouts.StepStats s = part.stats(out.get(ActionLogProbs.LOG_PROB).data().asFloat(),
                         out.get(PolicyModel.VALUE).data().asFloat(), r.contextFrames, p.clip(), p.valueClip());
                 if (u.count == 0) u.firstRatioDeviation = s.maxRatioDeviation();
-                optimizer.apply(og.getGradients(), gradNorm, p.lr(), steps + u.count);
+                optimizer.apply(grads, gradNorm, p.lr(), steps + u.count);
                 u.count++;
                 u.policyLoss += out.get(PpoLoss.POLICY_LOSS).getDouble(0);
                 u.valueLoss += out.get(PpoLoss.VALUE_LOSS).getDouble(0);
@@ -232,6 +233,20 @@ public final class PpoTrainer {
             }
         }
         return u;
+    }
+
+    /**
+     * The gradients with a zero for every parameter the loss does not reach: the regression heads
+     * (regressions are not actions, so PPO leaves them as the starting model had them). Adam's moments
+     * of such a parameter stay zero and its update is exactly zero.
+     */
+    private static Map<String, INDArray> withZeros(Map<String, INDArray> grads, List<String> parameters, PolicyModel policy) {
+        Map<String, INDArray> all = new java.util.HashMap<>(grads);
+        Map<String, INDArray> live = policy.parameters();
+        for (String name : parameters) {
+            if (all.get(name) == null) all.put(name, org.nd4j.linalg.factory.Nd4j.zerosLike(live.get(name)));
+        }
+        return all;
     }
 
     /** The metrics row of an iteration, TRL's names first. */
