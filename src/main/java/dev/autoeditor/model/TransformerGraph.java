@@ -40,6 +40,8 @@ public final class TransformerGraph {
     private SDVariable inAssetOneHot;
     private SDVariable inRegression;
     private SDVariable inVelocity;
+    /** The reward model's extra input: per track, whether the frame shows something else than the frame before. */
+    private boolean changeInput;
 
     private TransformerGraph(ModelConfig mc, long seed) {
         this.mc = mc;
@@ -74,6 +76,7 @@ public final class TransformerGraph {
      */
     public static RewardModel buildRewardModel(ModelConfig mc, long seed) {
         TransformerGraph g = new TransformerGraph(mc, seed);
+        g.changeInput = true;
         SDVariable h = g.trunk();
         SDVariable frameScore = g.sd.reshape(g.linear(h, RewardModel.SCORE_HEAD, mc.dModel(), 1), g.dims);
         SDVariable weight = g.sd.placeHolder(RewardModel.SCORE_WEIGHT, DataType.FLOAT, -1, -1);
@@ -167,7 +170,15 @@ public final class TransformerGraph {
         SDVariable perTrack = sd.concat(2, sd.reshape(active, -1, K, 1), assetFeatures, sd.reshape(regression, -1, K, R));
         int features = mc.frameFeatures(K, R);
         SDVariable rows = sd.reshape(perTrack, -1, features);
-        return linear(rows, "input", features, mc.dModel()).add(position);
+        SDVariable embedded = linear(rows, "input", features, mc.dModel()).add(position);
+        if (changeInput) {
+            // Cuts, made explicit for the reward model: per track 1 where the frame differs from the one
+            // before. Its weights start at zero, so a warm-started trunk computes what it computed before.
+            SDVariable change = sd.placeHolder(RewardModel.FRAME_CHANGE, DataType.FLOAT, -1, -1, K);
+            SDVariable weights = sd.var(RewardModel.CHANGE_WEIGHTS, Nd4j.zeros(DataType.FLOAT, K, mc.dModel()));
+            embedded = embedded.add(sd.mmul(sd.reshape(change, -1, K), weights));
+        }
+        return embedded;
     }
 
     /** Pre-norm block: x + Drop(Attn(LN(x))), then + Drop(FF(LN(.))). */

@@ -6,6 +6,7 @@ import dev.autoeditor.model.ModelConfig;
 import dev.autoeditor.model.Network;
 import dev.autoeditor.model.RewardModel;
 import dev.autoeditor.train.Objective;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -16,26 +17,38 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The reward model's pairwise loss (Bradley-Terry): for each pair, -log sigmoid(r_preferred - r_other),
- * averaged over the batch. A batch of {@link PairWindows} (B windows of 2L frames) becomes 2B sequences
- * of L frames, the preferred sides first; a fed [B, 2B] matrix of +1 and -1 takes each pair's
- * difference of scores. Also read back every step: the share of pairs ranked right ({@code accuracy})
- * and the mean difference ({@code margin}), which become metrics columns.
+ * The reward model's pairwise loss (Bradley-Terry): for each comparison, -log sigmoid(r_preferred -
+ * r_other), averaged over the comparisons of the batch. A batch of {@link PairGroups} (B groups of
+ * G sides) becomes B * G sequences (group b's side j at row b * G + j), every sequence is scored once,
+ * and a fed [P, B * G] matrix of +1 and -1 takes each of the P comparisons' difference of scores. Also
+ * read back every step: the share of comparisons ranked right ({@code accuracy}) and the mean
+ * difference ({@code margin}), which become metrics columns.
+ *
+ * <p>The comparisons of a batch are looked up by its window ids in the groups of the split it came
+ * from: training batches in {@code train}, validation batches in {@code val} (the training run
+ * validates on the training groups when there is no validation split).
  */
 public final class BradleyTerryObjective implements Objective {
     public static final String LOSS = "loss";
     public static final String ACCURACY = "accuracy";
     public static final String MARGIN = "margin";
-    /** [B, 2B] placeholder: row b is +1 at column b and -1 at column B + b. */
+    /** [P, B * G] placeholder: row p is +1 at its preferred sequence and -1 at its other one. */
     public static final String DIFFERENCE = "bt_difference";
 
     private final ModelConfig model;
     private final int contextFrames;
+    private final PairGroups train;
+    private final PairGroups val;
 
-    /** @param contextFrames where the continuations start in each side ({@link PairWindows}' layout) */
-    public BradleyTerryObjective(ModelConfig model, int contextFrames) {
+    /**
+     * @param contextFrames where the continuations start in each side ({@link WindowEdits}' layout)
+     * @param val           the validation groups; null: validation runs on {@code train}
+     */
+    public BradleyTerryObjective(ModelConfig model, int contextFrames, PairGroups train, PairGroups val) {
         this.model = model;
         this.contextFrames = contextFrames;
+        this.train = train;
+        this.val = val != null ? val : train;
     }
 
     @Override
@@ -59,12 +72,12 @@ public final class BradleyTerryObjective implements Objective {
 
     @Override
     public Map<String, INDArray> trainingFeed(WindowBatch batch, SplittableRandom dropout) {
-        return feed(batch, dropout);
+        return feed(batch, train, dropout);
     }
 
     @Override
     public Map<String, INDArray> validationFeed(WindowBatch batch) {
-        return feed(batch, null);
+        return feed(batch, val, null);
     }
 
     @Override
@@ -72,30 +85,37 @@ public final class BradleyTerryObjective implements Objective {
         return List.of(LOSS, ACCURACY, MARGIN);
     }
 
-    private Map<String, INDArray> feed(WindowBatch pairs, SplittableRandom dropout) {
-        WindowBatch sides = split(pairs);
-        Map<String, INDArray> feed = FrameInputs.forSequence(sides, model, dropout);
-        feed.put(RewardModel.SCORE_WEIGHT, continuationWeights(sides, contextFrames));
-        int b = pairs.size();
-        float[] diff = new float[b * 2 * b];
-        for (int i = 0; i < b; i++) {
-            diff[i * 2 * b + i] = 1f;
-            diff[i * 2 * b + b + i] = -1f;
+    private Map<String, INDArray> feed(WindowBatch batch, PairGroups groups, SplittableRandom dropout) {
+        int sides = groups.maxSides();
+        WindowBatch sequences = split(batch, sides);
+        Map<String, INDArray> feed = FrameInputs.forSequence(sequences, model, dropout);
+        feed.put(RewardModel.SCORE_WEIGHT, continuationWeights(sequences, contextFrames));
+        feed.put(RewardModel.FRAME_CHANGE, RewardModel.changes(sequences));
+        List<float[]> rows = new ArrayList<>();
+        for (int b = 0; b < batch.size(); b++) {
+            for (int[] c : groups.comparisons((int) batch.windowIds()[b])) {
+                float[] row = new float[sequences.size()];
+                row[b * sides + c[0]] = 1f;
+                row[b * sides + c[1]] = -1f;
+                rows.add(row);
+            }
         }
-        feed.put(DIFFERENCE, Nd4j.create(diff, new long[] {b, 2L * b}, 'c'));
+        float[] diff = new float[rows.size() * sequences.size()];
+        for (int i = 0; i < rows.size(); i++) System.arraycopy(rows.get(i), 0, diff, i * sequences.size(), sequences.size());
+        feed.put(DIFFERENCE, Nd4j.create(diff, new long[] {rows.size(), sequences.size()}, 'c'));
         return feed;
     }
 
-    /** B windows of 2L frames as 2B sequences of L: every preferred side, then every other side. */
-    static WindowBatch split(WindowBatch pairs) {
-        int b = pairs.size();
-        int side = pairs.length() / 2;
-        WindowBatch out = WindowBatch.allocate(2 * b, side);
+    /** B windows of G sides of L frames as B * G sequences of L: window b's side j at row b * G + j. */
+    static WindowBatch split(WindowBatch groups, int sides) {
+        int b = groups.size();
+        int side = groups.length() / sides;
+        WindowBatch out = WindowBatch.allocate(b * sides, side);
         for (int i = 0; i < b; i++) {
-            Frames.copy(pairs, i, 0, out, i, 0, side);
-            Frames.copy(pairs, i, side, out, b + i, 0, side);
-            out.windowIds()[i] = pairs.windowIds()[i];
-            out.windowIds()[b + i] = pairs.windowIds()[i];
+            for (int j = 0; j < sides; j++) {
+                Frames.copy(groups, i, j * side, out, i * sides + j, 0, side);
+                out.windowIds()[i * sides + j] = groups.windowIds()[i];
+            }
         }
         return out;
     }

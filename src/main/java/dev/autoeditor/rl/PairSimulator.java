@@ -54,6 +54,20 @@ public final class PairSimulator {
         public long ties() {
             return verdicts.stream().filter(Verdict::tie).count();
         }
+
+        /**
+         * Counts of the judge's score margins |A - B| by bin: bin i holds margins in (edges[i-1], edges[i]]
+         * (bin 0 from 0), the last bin everything above the last edge.
+         */
+        public int[] marginHistogram(double[] edges) {
+            int[] counts = new int[edges.length + 1];
+            for (Verdict v : verdicts) {
+                int bin = 0;
+                while (bin < edges.length && v.margin() > edges[bin]) bin++;
+                counts[bin]++;
+            }
+            return counts;
+        }
     }
 
     private final RolloutSampler sampler;

@@ -108,6 +108,7 @@ public final class PpoTrainer {
                 double beta = kl.beta();
                 // 1. Roll out: training contexts drawn from (seed, iteration), continued by the policy.
                 Rollouts r = rollout(it);
+                double rolloutSeconds = (System.nanoTime() - t0) / 1e9;
                 // 2. Rewards: the reward model's score at the end, minus beta * k1 at every step; GAE; whitened advantages.
                 r.advantages(beta, p.gamma(), p.lambda());
                 // 3. Several epochs of clipped updates over minibatches in an order drawn from (seed, iteration, epoch).
@@ -121,9 +122,9 @@ public final class PpoTrainer {
                 progress.setExtra(String.format("reward %.3f kl %.2f", (double) row.get("objective/rlhf_reward"), r.meanKl()));
                 progress.step(1);
                 log.info(String.format(java.util.Locale.ROOT, "rlhf ppo iteration %d/%d: score %.4f, kl %.3f nats, beta %.4f, "
-                                + "policy loss %.4f, value loss %.4f, clip %.3f, first-minibatch ratio off by %.2e, %.1f s",
+                                + "policy loss %.4f, value loss %.4f, clip %.3f, first-minibatch ratio off by %.2e, %.1f s (%.1f s rollouts)",
                         it + 1, p.iterations(), r.meanScore(), r.meanKl(), beta, u.policyLoss / u.count, u.valueLoss / u.count,
-                        u.clipFraction / u.count, u.firstRatioDeviation, (System.nanoTime() - t0) / 1e9));
+                        u.clipFraction / u.count, u.firstRatioDeviation, (System.nanoTime() - t0) / 1e9, rolloutSeconds));
             }
         }
         return new Result(p.iterations(), steps, kl.beta(), row);

@@ -49,6 +49,7 @@ public final class RewardScorer {
             }
             Map<String, INDArray> feed = FrameInputs.forSequence(batch, model.config(), null);
             feed.put(RewardModel.SCORE_WEIGHT, BradleyTerryObjective.continuationWeights(batch, contextFrames));
+            feed.put(RewardModel.FRAME_CHANGE, RewardModel.changes(batch));
             INDArray scores = model.sameDiff().output(feed, RewardModel.SCORE).get(RewardModel.SCORE);
             for (int i = 0; i < n; i++) out[first + i] = scores.getDouble(i);
             System.gc();

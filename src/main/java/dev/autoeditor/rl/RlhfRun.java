@@ -256,20 +256,22 @@ public final class RlhfRun {
         List<Pair> heldout = pairs.heldout().stream().filter(p -> !p.tie()).toList();
         if (train.isEmpty()) throw new UserException("every training pair is a tie: the reward model has nothing to learn from; add pairs");
         int classes = model.assetClasses();
-        PairWindows trainWindows = new PairWindows(train, s.contextFrames(), s.horizon(), spec.normaliser(), classes);
-        PairWindows heldoutWindows = heldout.isEmpty() ? null : new PairWindows(heldout, s.contextFrames(), s.horizon(), spec.normaliser(), classes);
+        int sides = s.rewardModel().groupSize();
+        PairGroups trainGroups = PairGroups.of(train, s.contextFrames(), s.horizon(), sides, spec.normaliser(), classes);
+        PairGroups heldoutGroups = heldout.isEmpty() ? null : PairGroups.of(heldout, s.contextFrames(), s.horizon(), sides, spec.normaliser(), classes);
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("pairs", pairs.files());
         inputs.put("train_pairs", train.size());
+        inputs.put("train_groups", trainGroups.size());
         inputs.put("heldout_pairs", heldout.size());
         Init init = in.resume() && Files.isRegularFile(dir.resolve(CheckpointStore.LAST + ".json")) ? new Init.Resume(dir) : new Init.WarmStart(in.source());
         TrainingRun.phase("rlhf")
                 .config(rewardModelConfig(cfg, s.rewardModel()))
-                .data(trainWindows, heldoutWindows, spec, inputs)
+                .data(trainGroups, heldoutGroups, spec, inputs)
                 .checkpoints(dir)
                 .network(RewardModel.KIND, model)
                 .init(init)
-                .objective(new BradleyTerryObjective(model, s.contextFrames()))
+                .objective(new BradleyTerryObjective(model, s.contextFrames(), trainGroups, heldoutGroups))
                 .force(true)
                 .run();
     }

@@ -32,7 +32,7 @@ public record RlhfSettings(List<Path> pairFiles, int contextFrames, int horizon,
             "rlhf.pairs", "rlhf.context_frames", "rlhf.horizon_frames", "rlhf.context_step", "rlhf.target_kl", "rlhf.sample_batch",
             "rlhf.simulate.pairs", "rlhf.simulate.samples_per_context", "rlhf.simulate.temperature", "rlhf.heldout_fraction",
             "rlhf.reward_model.epochs", "rlhf.reward_model.batch_size", "rlhf.reward_model.lr", "rlhf.reward_model.warmup_steps",
-            "rlhf.reward_model.weight_decay",
+            "rlhf.reward_model.weight_decay", "rlhf.reward_model.group_size",
             "rlhf.ppo.iterations", "rlhf.ppo.rollouts", "rlhf.ppo.epochs", "rlhf.ppo.minibatch", "rlhf.ppo.lr", "rlhf.ppo.clip",
             "rlhf.ppo.value_clip", "rlhf.ppo.value_coef", "rlhf.ppo.entropy_coef", "rlhf.ppo.gamma", "rlhf.ppo.lambda",
             "rlhf.ppo.grad_clip",
@@ -45,8 +45,9 @@ public record RlhfSettings(List<Path> pairFiles, int contextFrames, int horizon,
      * @param lr          peak learning rate (warm-up, then cosine to train.min_lr_ratio)
      * @param warmupSteps linear warm-up steps
      * @param weightDecay decoupled weight decay
+     * @param groupSize   continuations of one context scored together (their comparisons share the passes)
      */
-    public record RewardModelSettings(int epochs, int batchSize, double lr, int warmupSteps, double weightDecay) {}
+    public record RewardModelSettings(int epochs, int batchSize, double lr, int warmupSteps, double weightDecay, int groupSize) {}
 
     /**
      * @param iterations  rollout-and-update rounds
@@ -102,7 +103,7 @@ public record RlhfSettings(List<Path> pairFiles, int contextFrames, int horizon,
                 c.getDouble("rlhf.heldout_fraction", 0.01, 0.9),
                 new RewardModelSettings(c.getInt("rlhf.reward_model.epochs", 1, 100_000), c.getInt("rlhf.reward_model.batch_size", 1, 1 << 16),
                         c.getDouble("rlhf.reward_model.lr", 1e-12, 10), c.getInt("rlhf.reward_model.warmup_steps", 0, Integer.MAX_VALUE),
-                        c.getDouble("rlhf.reward_model.weight_decay", 0, 10)),
+                        c.getDouble("rlhf.reward_model.weight_decay", 0, 10), c.getInt("rlhf.reward_model.group_size", 2, 256)),
                 new PpoSettings(c.getInt("rlhf.ppo.iterations", 0, 1_000_000), c.getInt("rlhf.ppo.rollouts", 2, 1 << 20),
                         c.getInt("rlhf.ppo.epochs", 1, 1000), c.getInt("rlhf.ppo.minibatch", 1, 1 << 20), c.getDouble("rlhf.ppo.lr", 1e-12, 10),
                         c.getDouble("rlhf.ppo.clip", 1e-6, 10), c.getDouble("rlhf.ppo.value_clip", 1e-6, 1e6),
