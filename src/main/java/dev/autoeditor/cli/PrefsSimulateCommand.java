@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,10 +106,10 @@ public final class PrefsSimulateCommand extends BaseCommand {
         store.appendAll(fresh);
         double seconds = (System.nanoTime() - t0) / 1e9;
         PrintWriter out = out();
-        out.printf("simulated %d pair(s) from %d context(s) of %s in %.1f s; appended %d to %s%s%n", r.pairs().size(), r.contexts(),
+        out.printf(Locale.ROOT, "simulated %d pair(s) from %d context(s) of %s in %.1f s; appended %d to %s%s%n", r.pairs().size(), r.contexts(),
                 windows, seconds, fresh.size(), target, fresh.size() < r.pairs().size() ? " (" + (r.pairs().size() - fresh.size()) + " already there)" : "");
         out.printf("judge %s%n", judge.identity().id());
-        out.printf("ties %d of %d (%.1f%%)%n", r.ties(), r.pairs().size(), 100.0 * r.ties() / Math.max(1, r.pairs().size()));
+        out.printf(Locale.ROOT, "ties %d of %d (%.1f%%)%n", r.ties(), r.pairs().size(), 100.0 * r.ties() / Math.max(1, r.pairs().size()));
         printHistogram(r.marginHistogram(EDGES), out);
         return ExitCodes.OK;
     }
@@ -123,9 +124,9 @@ public final class PrefsSimulateCommand extends BaseCommand {
         }
         out.println("score margin |A - B|   pairs");
         for (int i = 0; i < counts.length; i++) {
-            String range = i == 0 ? String.format("<= %.2f", EDGES[0]) : i < EDGES.length
-                    ? String.format("%.2f - %.2f", EDGES[i - 1], EDGES[i]) : String.format("> %.2f", EDGES[EDGES.length - 1]);
-            out.printf("  %-18s %6d %5.1f%% %s%n", range, counts[i], 100.0 * counts[i] / Math.max(1, total), "#".repeat((int) Math.round(30.0 * counts[i] / max)));
+            String range = i == 0 ? String.format(Locale.ROOT, "<= %.2f", EDGES[0]) : i < EDGES.length
+                    ? String.format(Locale.ROOT, "%.2f - %.2f", EDGES[i - 1], EDGES[i]) : String.format(Locale.ROOT, "> %.2f", EDGES[EDGES.length - 1]);
+            out.printf(Locale.ROOT, "  %-18s %6d %5.1f%% %s%n", range, counts[i], 100.0 * counts[i] / Math.max(1, total), "#".repeat((int) Math.round(30.0 * counts[i] / max)));
         }
     }
 }

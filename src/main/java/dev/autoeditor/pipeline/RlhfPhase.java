@@ -67,7 +67,9 @@ public final class RlhfPhase extends DeclaredPhase {
 
     @Override
     public List<String> configKeys(Config c) {
-        List<String> keys = new ArrayList<>(RlhfSettings.KEYS);
+        // rlhf.enabled too: the provenance of what it writes records the whole rlhf section.
+        List<String> keys = new ArrayList<>(List.of("rlhf.enabled"));
+        keys.addAll(RlhfSettings.KEYS);
         keys.addAll(RlhfRun.otherKeys());
         keys.add("finetune.enabled");
         return keys;

@@ -20,7 +20,8 @@ import java.util.Map;
  * <p>Window i is group i: up to {@code maxSides} distinct continuations of one context, side j in
  * frames [jL, (j+1)L), each in {@link WindowEdits}' fixed layout of L = contextFrames + horizon
  * frames; unused sides are padding. {@link #comparisons(int)} says which side was preferred to which.
- * A context with more distinct continuations than {@code maxSides} is split over several groups.
+ * A context with more distinct continuations than {@code maxSides} is split over several groups;
+ * windows are as wide as the widest group.
  * Ties carry no preference and are refused (the caller leaves them out).
  */
 public final class PairGroups implements WindowDataset {
@@ -62,7 +63,9 @@ public final class PairGroups implements WindowDataset {
         }
         List<Group> all = new ArrayList<>();
         byContext.values().forEach(all::addAll);
-        return new PairGroups(all, contextFrames, horizon, maxSides, normaliser, classes);
+        // Windows as wide as the largest group: no pass is spent on padding sides every group has.
+        int widest = all.stream().mapToInt(g -> g.sides().size()).max().orElse(2);
+        return new PairGroups(all, contextFrames, horizon, widest, normaliser, classes);
     }
 
     private static int sideOf(Group g, Edit side) {

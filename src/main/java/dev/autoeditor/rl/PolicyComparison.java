@@ -3,7 +3,6 @@ package dev.autoeditor.rl;
 import dev.autoeditor.data.Normaliser;
 import dev.autoeditor.data.WindowBatch;
 import dev.autoeditor.model.FrameModel;
-import dev.autoeditor.model.Network;
 import dev.autoeditor.prefs.Edit;
 import dev.autoeditor.prefs.Judge;
 import dev.autoeditor.prefs.Verdict;
@@ -93,8 +92,8 @@ public final class PolicyComparison {
         double[] bounds = PpoMath.wilson(winRate, n);
 
         // KL to the reference on the policy's own continuations: one causal pass of each model.
-        ActionLogProbs.Steps p = ActionLogProbs.evaluate((Network) policy, policyFrames, contextFrames, batch);
-        ActionLogProbs.Steps r = ActionLogProbs.evaluate((Network) reference, policyFrames, contextFrames, batch);
+        ActionLogProbs.Steps p = ActionLogProbs.evaluate(policy, policyFrames, contextFrames, batch);
+        ActionLogProbs.Steps r = ActionLogProbs.evaluate(reference, policyFrames, contextFrames, batch);
         double kl = 0;
         for (double v : PpoMath.k1(p.logProb(), r.logProb())) kl += v;
         kl /= n;
