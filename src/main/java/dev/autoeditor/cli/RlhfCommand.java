@@ -36,15 +36,15 @@ public final class RlhfCommand extends BaseCommand {
         JsonNode pairs = s.path("pairs");
         JsonNode rm = s.path("reward_model");
         JsonNode policy = s.path("policy");
-        out.printf("  pairs %d (%s), %d held out%n", pairs.path("count").asInt(), pairs.path("source").asText(), pairs.path("heldout").asInt());
-        out.printf("  reward model: held-out accuracy %s, on the tuned policy's pairs %s%n", number(rm.path("heldout_accuracy")),
+        out.printf(java.util.Locale.ROOT, "  pairs %d (%s), %d held out%n", pairs.path("count").asInt(), pairs.path("source").asText(), pairs.path("heldout").asInt());
+        out.printf(java.util.Locale.ROOT, "  reward model: held-out accuracy %s, on the tuned policy's pairs %s%n", number(rm.path("heldout_accuracy")),
                 number(rm.path("policy_sample_accuracy")));
-        out.printf("  policy vs reference (rule judge, %d held-out contexts): win rate %s [%s, %s], %d ties; KL %s nats%n",
+        out.printf(java.util.Locale.ROOT, "  policy vs reference (rule judge, %d held-out contexts): win rate %s [%s, %s], %d ties; KL %s nats%n",
                 policy.path("contexts").asInt(), number(policy.path("win_rate")), number(policy.path("win_rate_low")),
                 number(policy.path("win_rate_high")), policy.path("ties").asInt(), number(policy.path("kl_to_reference")));
-        out.printf("  reward model score: policy %s, reference %s%n", number(policy.path("reward_model_score")),
+        out.printf(java.util.Locale.ROOT, "  reward model score: policy %s, reference %s%n", number(policy.path("reward_model_score")),
                 number(s.path("reference").path("reward_model_score")));
-        out.printf("  %s%n", file);
+        out.printf(java.util.Locale.ROOT, "  %s%n", file);
     }
 
     private static String number(JsonNode n) {
