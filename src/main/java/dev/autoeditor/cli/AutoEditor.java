@@ -24,11 +24,16 @@ import picocli.CommandLine.Command;
             PreprocessCommand.class,
             WindowCommand.class,
             PretrainCommand.class,
+            DistillCommand.class,
             FinetuneDataCommands.Download.class,
             FinetuneDataCommands.Convert.class,
             FinetuneDataCommands.Preprocess.class,
             FinetuneDataCommands.Window.class,
+            FinetuneCommand.class,
             EvaluateCommand.class,
+            GenerateCommand.class,
+            EvaluateGenerationCommand.class,
+            SamplesCommand.class,
             ReportCommand.class,
             PrefsCommand.class,
             StatusCommand.class,
@@ -88,6 +93,13 @@ public final class AutoEditor implements Runnable {
         if (e instanceof InterruptedException) {
             err.println("interrupted; run the same command again to resume");
             return ExitCodes.INTERRUPTED;
+        }
+        // Read-only media, permissions, a file where a folder belongs: said in words, not by exception class.
+        var fileProblem = dev.autoeditor.util.FileProblems.describe(e);
+        if (fileProblem.isPresent()) {
+            err.println("error: " + fileProblem.get());
+            log.debug("details", e);
+            return ExitCodes.FAILURE;
         }
         err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage() + " (run with -v for details)");
         log.debug("stack trace", e);

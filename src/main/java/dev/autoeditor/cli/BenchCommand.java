@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code auto-editor bench}: performance measurements; each subcommand measures one thing. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure performance (see the subcommands).",
-        subcommands = {BenchConvertCommand.class, BenchTrainStepCommand.class, BenchTwinExportCommand.class})
+        subcommands = {BenchConvertCommand.class, BenchTrainStepCommand.class, BenchTwinExportCommand.class, BenchDistillCommand.class,
+                BenchGenerateCommand.class, BenchGenerateCheckCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

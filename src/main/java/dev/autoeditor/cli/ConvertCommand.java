@@ -6,6 +6,7 @@ import dev.autoeditor.timeline.table.ConvertOptions;
 import dev.autoeditor.timeline.table.ConvertResult;
 import dev.autoeditor.timeline.table.Converter;
 import dev.autoeditor.timeline.xmeml.XmemlReader;
+import dev.autoeditor.util.FolderLock;
 import dev.autoeditor.util.UserException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Convert Premiere Pro / FCP7 XML (xmeml) exports into one per-frame keyframe CSV.",
         footer = {"", "Beside FILE.csv: FILE.csv.provenance.json (inputs' SHA-256, settings, version). Rules: docs/convert.md.",
-                "Exit codes: 0 every input converted; 3 some failed (each named on stderr, the rest converted);"
-                        + " 1 none converted (nothing written).",
+                "Exit codes: 0 every input converted, or was skipped for holding no video (audio-only or empty; listed);"
+                        + " 3 some were damaged (each named on stderr, the rest converted); 1 none converted (nothing written).",
                 "Without --input and --output it runs the convert phase of the run directory (--run-dir), at"
                         + " convert.sample_fps.",
                 "Example: auto-editor convert --input exports/ --output data/keyframes.csv --fps 5"})
@@ -55,8 +56,12 @@ public final class ConvertCommand extends BaseCommand {
         if (inputs == null || output == null) {
             throw new UserException("give both --input and --output, or neither to use the run directory's standard places (--run-dir, default: the current directory)");
         }
+        OutputPaths.file(output, "--output", "keyframes.csv");
         ConvertOptions options = ConvertOptions.fromConfig(config(), fps, force);
-        ConvertResult result = Converter.convertXmeml(inputs, output, options);
+        ConvertResult result;
+        try (FolderLock lock = FolderLock.acquire(output.toAbsolutePath().getParent(), "write to another folder (--output)", List.of())) {
+            result = Converter.convertXmeml(inputs, output, options);
+        }
         printSummary(result, global.verbosity() > 0);
         return result.complete() ? ExitCodes.OK : ExitCodes.PARTIAL;
     }
@@ -78,10 +83,13 @@ public final class ConvertCommand extends BaseCommand {
                         e.getValue().forEach(clip -> out.println("    " + e.getKey().label() + ": " + clip)));
             }
         }
-        for (ConvertResult.FileFailure f : r.failures()) err().println("failed: " + f.message());
+        // Files without video hold nothing to learn: reported, but no failure (exit 0).
+        for (ConvertResult.FileFailure f : r.skipped()) out.println("  skipped (no video): " + f.message());
+        for (ConvertResult.FileFailure f : r.damaged()) err().println("failed: " + f.message());
         out.println("converted " + r.converted().size() + " of " + (r.converted().size() + r.failures().size())
                 + " file(s): " + r.sequences() + " sequence(s), " + r.rows() + " rows at " + r.sampling()
-                + " fps -> " + r.output() + (r.failures().isEmpty() ? "" : " (" + r.failures().size() + " failed)"));
+                + " fps -> " + r.output() + (r.skipped().isEmpty() ? "" : " (" + r.skipped().size() + " skipped: no video)")
+                + (r.damaged().isEmpty() ? "" : " (" + r.damaged().size() + " failed)"));
         out.println("provenance: " + r.provenance());
     }
 }

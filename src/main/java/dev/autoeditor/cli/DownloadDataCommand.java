@@ -5,6 +5,7 @@ import dev.autoeditor.fetch.DownloadSource;
 import dev.autoeditor.fetch.InstalledSource;
 import dev.autoeditor.pipeline.DownloadDataPhase;
 import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.FolderLock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,8 +36,11 @@ public final class DownloadDataCommand extends BaseCommand {
             err().println("download.data is empty; use `auto-editor synth --out DIR` for the synthetic corpus, or omit --output to use a run directory");
             return ExitCodes.USAGE;
         }
+        OutputPaths.folder(output, "--output", "gets the datasets");
         checkTargets(output, downloader.sources(), force);
-        print(summary(), downloader.download(output));
+        try (FolderLock lock = FolderLock.acquire(output, "write to another folder (--output)", List.of())) {
+            print(summary(), downloader.download(output));
+        }
         return ExitCodes.OK;
     }
 

@@ -32,8 +32,12 @@ public final class DownloadModelsCommand extends BaseCommand {
             summary().println("no models configured (download.models is empty); nothing to download");
             return ExitCodes.OK;
         }
+        OutputPaths.folder(output, "--output", "gets the models");
         DownloadDataCommand.checkTargets(output, downloader.sources(), force);
-        List<InstalledSource> installed = downloader.download(output);
+        List<InstalledSource> installed;
+        try (dev.autoeditor.util.FolderLock lock = dev.autoeditor.util.FolderLock.acquire(output, "write to another folder (--output)", List.of())) {
+            installed = downloader.download(output);
+        }
         DownloadDataCommand.print(summary(), installed);
         return ExitCodes.OK;
     }

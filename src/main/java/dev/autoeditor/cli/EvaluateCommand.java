@@ -8,6 +8,7 @@ import dev.autoeditor.train.eval.EvaluationReport;
 import dev.autoeditor.train.eval.ExportEvaluation;
 import dev.autoeditor.train.eval.WindowEvaluation;
 import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.FolderLock;
 import dev.autoeditor.util.UserException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,12 +68,17 @@ public final class EvaluateCommand extends BaseCommand {
             model = layout.finalModel().orElseThrow(() -> new UserException("no trained model in " + layout.root()
                     + "; pass --model CKPT, or run `auto-editor full-run --run-dir " + layout.root() + "` first"));
         }
-        if (json != null) AtomicFiles.checkOverwrite(json, force);
+        if (json != null) {
+            OutputPaths.file(json, "--json", "evaluation.json");
+            AtomicFiles.checkOverwrite(json, force);
+        }
         var cfg = config();
         EvaluationReport report = input != null ? ExportEvaluation.run(ModelArtifact.load(model), input, cfg) : onWindows(cfg, layout);
         out().print(report.toTable());
         if (json != null) {
-            report.writeJson(json);
+            try (FolderLock lock = FolderLock.acquire(json.toAbsolutePath().getParent(), "write the JSON elsewhere (--json)", List.of())) {
+                report.writeJson(json);
+            }
             out().println("wrote " + json);
         }
         return ExitCodes.OK;

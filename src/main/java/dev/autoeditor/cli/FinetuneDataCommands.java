@@ -38,12 +38,14 @@ final class FinetuneDataCommands {
     static final class Convert extends TreePhaseCommand {}
 
     @Command(name = "finetune-preprocess", mixinStandardHelpOptions = true,
-            description = {"Split the fine-tuning keyframe table's projects and fit its normaliser (preprocess.*), into "
-                    + "data/finetune/preprocessed/.", "Runs only when finetune.enabled is true."})
+            description = {"Split the fine-tuning keyframe table's projects (preprocess.*) and take the normaliser of the model "
+                    + "fine-tuning starts from (never refitted), into data/finetune/preprocessed/.",
+                    "Runs only when finetune.enabled is true."})
     static final class Preprocess extends TreePhaseCommand {}
 
     @Command(name = "finetune-window", mixinStandardHelpOptions = true,
-            description = {"Cut the fine-tuning splits into windows (window.*), into data/finetune/windows/.",
+            description = {"Cut the fine-tuning splits into windows the way the starting model's were (its sample rate, window "
+                    + "length and stride, asset classes; a difference from window.* is refused), into data/finetune/windows/.",
                     "Runs only when finetune.enabled is true."})
     static final class Window extends TreePhaseCommand {}
 }

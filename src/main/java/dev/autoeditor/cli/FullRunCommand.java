@@ -6,6 +6,7 @@ import dev.autoeditor.pipeline.EvaluatePhase;
 import dev.autoeditor.pipeline.ModelSource;
 import dev.autoeditor.pipeline.Phase;
 import dev.autoeditor.pipeline.RunLayout;
+import dev.autoeditor.pipeline.SamplesPhase;
 import dev.autoeditor.pipeline.Selection;
 import dev.autoeditor.pipeline.StandardPhases;
 import dev.autoeditor.report.ReportWriter;
@@ -63,7 +64,8 @@ public final class FullRunCommand extends BaseCommand {
         RunLayout layout = run.layout();
         PrintWriter out = out();
         out.println("full-run in " + layout.root() + " (profile " + global.profile() + ")");
-        PhaseRunner.run(config(), layout, new Selection(from, only, force), RunDirOptions.commandLineOf(spec), out);
+        String resume = RunDirOptions.commandLineOf(spec);
+        PhaseRunner.run(config(), layout, new Selection(from, only, force), resume, out);
         out.println("results in " + layout.root() + ":");
         out.println("  data:        " + layout.resolve("data"));
         out.println("  checkpoints: " + layout.resolve("checkpoints"));
@@ -76,6 +78,7 @@ public final class FullRunCommand extends BaseCommand {
                     + (Files.isDirectory(metrics) ? "; metrics in " + metrics : "") + ")");
         }
         out.println("  manifest:    " + layout.manifest() + " (see `auto-editor status --run-dir " + layout.root() + "`)");
+        printSamples(layout, out);
         Path report = layout.resolve(ReportWriter.DEFAULT_PAGE);
         if (Files.isRegularFile(report)) out.println("  report:      " + report);
         Path table = layout.resolve(EvaluatePhase.TEST_TABLE);
@@ -85,6 +88,23 @@ public final class FullRunCommand extends BaseCommand {
             out.print(Files.readString(table));
         }
         out.flush();
-        return ExitCodes.OK;
+        return PhaseRunner.inputsLeftOut(layout, StandardPhases.names(), resume, summary(), err());
+    }
+
+    /** The samples phase's edits, one line each (samples/index.json); a damaged index is named, not fatal. */
+    private static void printSamples(RunLayout layout, PrintWriter out) {
+        Path index = layout.resolve(SamplesPhase.INDEX);
+        if (!Files.isRegularFile(index)) return;
+        try {
+            var samples = new com.fasterxml.jackson.databind.ObjectMapper().readTree(index.toFile()).path("samples");
+            for (var s : samples) {
+                Path xml = index.resolveSibling(s.path("xml").asText());
+                out.println("  sample:      " + xml + " (" + s.path("prompt").asText() + ", '" + s.path("sequence").asText() + "' after "
+                        + s.path("prompt_seconds").asText() + " s; frames in " + index.resolveSibling(s.path("generated_csv").asText()).getFileName()
+                        + ", true continuation in " + index.resolveSibling(s.path("truth_csv").asText()).getFileName() + ")");
+            }
+        } catch (java.io.IOException e) {
+            out.println("  samples:     " + index + " is unreadable (" + e.getMessage() + ")");
+        }
     }
 }

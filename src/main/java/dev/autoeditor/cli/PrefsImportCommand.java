@@ -42,7 +42,12 @@ public final class PrefsImportCommand extends BaseCommand {
     @Override
     protected int run() throws Exception {
         String rateText = fps != null ? fps : config().getString("convert.sample_fps");
-        SamplingRate sampling = SamplingRate.parse(rateText, fps != null ? "--fps" : "config key 'convert.sample_fps'");
+        SamplingRate sampling;
+        try {
+            sampling = SamplingRate.parse(rateText, fps != null ? "--fps" : "config key 'convert.sample_fps'");
+        } catch (dev.autoeditor.util.UserException e) {
+            throw new dev.autoeditor.config.ConfigException(e.getMessage()); // a bad option or setting: exit 2
+        }
         Path target = output != null ? output : run.layout().resolve(PairStore.DEFAULT_FILE);
         PairImporter.Result r = new PairImporter().importFile(input, new PairStore(target), new PairImporter.Options(sampling, judgeId));
         for (LineProblem p : r.problems()) err().println("bad row: " + p);

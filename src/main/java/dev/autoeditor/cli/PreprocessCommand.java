@@ -5,7 +5,9 @@ import dev.autoeditor.data.Preprocessor;
 import dev.autoeditor.data.Split;
 import java.nio.file.Path;
 import dev.autoeditor.pipeline.PreprocessPhase;
+import dev.autoeditor.util.FolderLock;
 import dev.autoeditor.util.UserException;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,10 +33,15 @@ public final class PreprocessCommand extends BaseCommand {
     @Override
     protected int run() throws Exception {
         if (input == null && output == null) return PhaseRunner.runOnly(this, run, PreprocessPhase.NAME, force);
+        Preprocessor.checkSettings(config());
+        if (output != null) OutputPaths.folder(output, "--output", "gets splits.json and normaliser.json");
         if (input == null || output == null) {
             throw new UserException("give both --input and --output, or neither to use the run directory's standard places (--run-dir, default: the current directory)");
         }
-        PreprocessResult r = Preprocessor.run(input, output, config(), force);
+        PreprocessResult r;
+        try (FolderLock lock = FolderLock.acquire(output, "write to another folder (--output)", List.of())) {
+            r = Preprocessor.run(input, output, config(), force);
+        }
         summary().printf("preprocess: %d rows, %d projects in %d groups, %d exact duplicates dropped (%d rows)%n",
                 r.rows(), r.projects(), r.groups(), r.duplicatesDropped(), r.duplicateRows());
         for (Split s : Split.values()) {

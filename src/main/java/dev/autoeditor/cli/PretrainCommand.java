@@ -4,9 +4,11 @@ import dev.autoeditor.pipeline.InterruptNotice;
 import dev.autoeditor.pipeline.PretrainPhase;
 import dev.autoeditor.train.Init;
 import dev.autoeditor.train.TrainResult;
+import dev.autoeditor.util.FolderLock;
 import dev.autoeditor.util.Interruption;
 import dev.autoeditor.util.UserException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,6 +43,8 @@ public final class PretrainCommand extends BaseCommand {
     protected int run() throws Exception {
         // Neither folder given: the run directory's pretrain phase, which resumes an interrupted attempt by itself.
         if (data == null && out == null && resume == null && warmStart == null) return PhaseRunner.runOnly(this, run, PretrainPhase.NAME, force);
+        PretrainPhase.checkTrainingSettings(config());
+        if (out != null) OutputPaths.folder(out, "--out", "gets the checkpoints");
         if (data == null || out == null) {
             throw new UserException("give both --data and --out, or neither to train in the run directory (--run-dir, default: the current directory)");
         }
@@ -52,7 +56,8 @@ public final class PretrainCommand extends BaseCommand {
             org.slf4j.LoggerFactory.getLogger(PretrainCommand.class).info("--resume: no checkpoint in {} yet, starting from the beginning", out);
         }
         TrainResult r;
-        try (Interruption.Registration notice = Interruption.whileRunning(() -> interruptedAt(out))) {
+        try (FolderLock lock = FolderLock.acquire(out, "write to another folder (--out)", List.of());
+                Interruption.Registration notice = Interruption.whileRunning(() -> interruptedAt(out))) {
             r = PretrainPhase.train(data, out, config(), init, force);
         }
         summary().printf("pretrain: %d parameters, %d epochs, %d steps%s%n", r.parameters(), r.epochsDone(), r.steps(),

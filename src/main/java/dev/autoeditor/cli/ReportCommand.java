@@ -2,6 +2,7 @@ package dev.autoeditor.cli;
 
 import dev.autoeditor.pipeline.StandardPhases;
 import dev.autoeditor.report.ReportWriter;
+import dev.autoeditor.util.FolderLock;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +29,11 @@ public final class ReportCommand extends BaseCommand {
     @Override
     protected int run() throws Exception {
         var layout = run.layout();
-        Path page = out != null ? out : layout.resolve(ReportWriter.DEFAULT_PAGE);
-        ReportWriter.Result result = new ReportWriter(layout.root(), StandardPhases.names()).write(page, force);
+        Path page = out != null ? OutputPaths.file(out, "--out", "report.html") : layout.resolve(ReportWriter.DEFAULT_PAGE);
+        ReportWriter.Result result;
+        try (FolderLock lock = FolderLock.acquire(page.toAbsolutePath().getParent(), "write the page elsewhere (--out)", java.util.List.of())) {
+            result = new ReportWriter(layout.root(), StandardPhases.names()).write(page, force);
+        }
         if (!result.problems().isEmpty()) {
             err().println("the report names " + result.problems().size() + " problem(s) with the run's files, first: " + result.problems().get(0));
         }

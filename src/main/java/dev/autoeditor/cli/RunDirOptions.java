@@ -14,6 +14,7 @@ public final class RunDirOptions {
     Path runDir;
 
     public RunLayout layout() {
+        if (runDir != null) OutputPaths.folder(runDir, "--run-dir", "holds the run (data/, checkpoints/, manifest.json)");
         return RunLayout.of(runDir);
     }
 

@@ -6,6 +6,7 @@ import dev.autoeditor.timeline.synth.SynthStyle;
 import dev.autoeditor.timeline.synth.SynthSummary;
 import dev.autoeditor.timeline.table.ConvertOptions;
 import dev.autoeditor.timeline.table.SamplingRate;
+import dev.autoeditor.util.FolderLock;
 import dev.autoeditor.util.UserException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ public final class SynthCommand extends BaseCommand {
 
     @Override
     protected int run() throws Exception {
+        OutputPaths.folder(out, "--out", "gets the projects");
         SynthOptions options = SynthOptions.fromConfig(config());
         if (projects != null) {
             if (projects < 1) throw new UserException("--projects is " + projects + "; give 1 or more", ExitCodes.USAGE, null);
@@ -50,7 +52,10 @@ public final class SynthCommand extends BaseCommand {
         if (styles != null) options = options.withStyles(parseStyles(styles));
         SamplingRate sampling = ConvertOptions.fromConfig(config(), null, false).sampling();
         int threads = config().getInt("synth.threads", 0, 1024);
-        SynthSummary summary = SynthCorpus.write(out, options, force, threads);
+        SynthSummary summary;
+        try (FolderLock lock = FolderLock.acquire(out, "write to another folder (--out)", List.of())) {
+            summary = SynthCorpus.write(out, options, force, threads);
+        }
         summary().println(summary);
         summary().printf(Locale.ROOT, "convert at %s fps will give %d keyframe-table rows%n", sampling,
                 summary.tableRows(sampling));

@@ -2,10 +2,13 @@ package dev.autoeditor.cli;
 
 import dev.autoeditor.data.Split;
 import dev.autoeditor.data.WindowResult;
+import dev.autoeditor.data.WindowSettings;
 import dev.autoeditor.data.Windower;
 import java.nio.file.Path;
 import dev.autoeditor.pipeline.WindowPhase;
+import dev.autoeditor.util.FolderLock;
 import dev.autoeditor.util.UserException;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,10 +34,15 @@ public final class WindowCommand extends BaseCommand {
     @Override
     protected int run() throws Exception {
         if (input == null && output == null) return PhaseRunner.runOnly(this, run, WindowPhase.NAME, force);
+        WindowSettings.from(config());
+        if (output != null) OutputPaths.folder(output, "--output", "gets the window shards");
         if (input == null || output == null) {
             throw new UserException("give both --input and --output, or neither to use the run directory's standard places (--run-dir, default: the current directory)");
         }
-        WindowResult r = Windower.run(input, output, config(), force);
+        WindowResult r;
+        try (FolderLock lock = FolderLock.acquire(output, "write to another folder (--output)", List.of())) {
+            r = Windower.run(input, output, config(), force);
+        }
         summary().printf("window: %d rows into %d windows%n", r.rows(), r.totalWindows());
         for (Split s : Split.values()) {
             summary().printf("  %-5s %8d windows from %5d sequences (%d too short, dropped)%n", s.id(), r.windows().get(s),

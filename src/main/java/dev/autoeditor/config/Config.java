@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -20,8 +21,12 @@ public final class Config {
     private final Consumer<String> onRead;
 
     Config(Map<String, Object> values) {
+        this(values, key -> {});
+    }
+
+    private Config(Map<String, Object> values, Consumer<String> onRead) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        this.onRead = key -> {};
+        this.onRead = onRead;
     }
 
     private Config(Config base, Consumer<String> onRead) {
@@ -136,13 +141,21 @@ public final class Config {
         return out;
     }
 
-    /** A copy with some values replaced; keys must already exist and types must match. */
+    /**
+     * A copy with some values replaced; keys must already exist and types must match. A copy of a
+     * {@link #recording} view keeps recording, except the replaced keys: their values came from the
+     * code that replaced them, not from the settings.
+     */
     public Config with(Map<String, Object> overrides) {
         Map<String, Object> copy = new LinkedHashMap<>(values);
         for (var e : overrides.entrySet()) {
             copy.put(e.getKey(), ConfigLoader.checkType(e.getKey(), values, e.getValue(), "override"));
         }
-        return new Config(copy);
+        Set<String> replaced = Set.copyOf(overrides.keySet());
+        Consumer<String> parent = onRead;
+        return new Config(copy, key -> {
+            if (!replaced.contains(key)) parent.accept(key);
+        });
     }
 
     /**

@@ -71,9 +71,7 @@ public final class ConfigLoader {
             String key = set.substring(0, eq).trim();
             String raw = set.substring(eq + 1);
             Object value = parseScalar(raw, key);
-            if (!values.containsKey(key)) {
-                throw new ConfigException("unknown config key '" + key + "' in --set" + suggestion(key, values.keySet()));
-            }
+            if (!values.containsKey(key)) throw unknownKey(key, value, "--set", values);
             values.put(key, checkType(key, values, value, "--set"));
         }
         return new Config(values);
@@ -138,9 +136,7 @@ public final class ConfigLoader {
         Map<String, Object> flat = new LinkedHashMap<>();
         flatten("", layer, flat);
         for (var e : flat.entrySet()) {
-            if (!values.containsKey(e.getKey())) {
-                throw new ConfigException("unknown config key '" + e.getKey() + "' in " + source + suggestion(e.getKey(), values.keySet()));
-            }
+            if (!values.containsKey(e.getKey())) throw unknownKey(e.getKey(), e.getValue(), source, values);
             values.put(e.getKey(), checkType(e.getKey(), values, e.getValue(), source));
         }
     }
@@ -172,6 +168,31 @@ public final class ConfigLoader {
         if (v instanceof Number) return "a number";
         if (v instanceof List) return "a list";
         return "text";
+    }
+
+    /**
+     * The error for a key the defaults do not have: a value given to a whole section ({@code window: 5}),
+     * a section given where the defaults have one value ({@code window.length: {frames: 5}}), or a key
+     * that does not exist (with the nearest one and its section's keys).
+     */
+    static ConfigException unknownKey(String key, Object value, String source, Map<String, Object> values) {
+        List<String> inside = new ArrayList<>();
+        for (String k : values.keySet()) if (k.startsWith(key + ".")) inside.add(k.substring(key.length() + 1));
+        if (!inside.isEmpty()) {
+            String first = key + "." + inside.get(0);
+            return new ConfigException("config key '" + key + "' in " + source + " is " + Config.describe(value) + ", but '" + key
+                    + "' is a section of settings (" + String.join(", ", inside) + "), not a single value; set one of them instead, e.g. "
+                    + first + " (in YAML indented under '" + key + ":', on the command line --set " + first + "=VALUE)");
+        }
+        for (int dot = key.lastIndexOf('.'); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
+            String parent = key.substring(0, dot);
+            if (values.containsKey(parent)) {
+                return new ConfigException("config key '" + parent + "' in " + source + " is a single value (default " + values.get(parent)
+                        + "), not a section, but it was given '" + key.substring(dot + 1) + "' inside it; "
+                        + (source.equals("--set") ? "use --set " + parent + "=VALUE" : "write " + parent + ": VALUE"));
+            }
+        }
+        return new ConfigException("unknown config key '" + key + "' in " + source + suggestion(key, values.keySet()));
     }
 
     /** "; did you mean 'x'? keys in section: ..." for an unknown key. */

@@ -56,9 +56,21 @@ public record DataSpec(String sampleFps, int windowLength, int windowStride, int
             throw new UserException(where + ": asset-class scheme '" + scheme + "' is unknown to this version (expected " + ASSET_SCHEME + ")");
         }
         JsonNode window = data.path("window");
+        int length = window.path("length").asInt();
+        int stride = window.path("stride").asInt();
+        int minFrames = window.path("min_sequence_frames").asInt();
+        int classes = data.path("asset_classes").path("classes").asInt();
+        // What window writes always passes; anything else was edited by hand or damaged, and would fail deep inside.
+        String wrong = length < 1 ? "window.length " + length + " is below 1"
+                : stride < 1 || stride > length ? "window.stride " + stride + " is not between 1 and window.length " + length
+                : minFrames < 1 ? "window.min_sequence_frames " + minFrames + " is below 1"
+                : classes < 2 || classes > 127 ? "asset_classes.classes " + classes + " is not between 2 and 127" : null;
+        if (wrong != null) {
+            throw new UserException(where + " has data settings no windows can have: " + wrong + " (edited by hand?); restore the file "
+                    + "from a backup, or make it again (`auto-editor window --force` for windows, retraining for a checkpoint)");
+        }
         return new DataSpec(data.path("sample_fps").isTextual() ? data.path("sample_fps").asText() : null,
-                window.path("length").asInt(), window.path("stride").asInt(), window.path("min_sequence_frames").asInt(),
-                data.path("asset_classes").path("classes").asInt(), Normaliser.fromDocument(normaliser, where));
+                length, stride, minFrames, classes, Normaliser.fromDocument(normaliser, where));
     }
 
     /** The spec recorded in {@code windowsDir/windows.json} by {@code window}. */

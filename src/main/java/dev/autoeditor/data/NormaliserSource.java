@@ -27,21 +27,29 @@ record NormaliserSource(Path checkpoint, Normaliser normaliser, String sha256) {
     static final String CHECKPOINT_FORMAT = "auto-editor-checkpoint/2";
 
     static NormaliserSource from(Config cfg) {
+        if (!fromModel(cfg)) return new NormaliserSource(null, null, null);
+        Path json = Path.of(cfg.getString("preprocess.normaliser_model"));
+        if (Files.isDirectory(json)) json = json.resolve(Files.isRegularFile(json.resolve("best.json")) ? "best.json" : "last.json");
+        return read(json);
+    }
+
+    /**
+     * Whether the settings ask for a model's normaliser (from_model) rather than a fitted one, after
+     * checking them; reads no file.
+     */
+    static boolean fromModel(Config cfg) {
         String mode = cfg.getString("preprocess.normaliser");
         if (mode.equals("standard") || mode.equals("robust")) {
             throw new ConfigException("config key 'preprocess.normaliser' is '" + mode + "'; it now says where the normaliser comes "
                     + "from (fit or from_model) and the fitting method moved to 'preprocess.normaliser_method': set "
                     + "preprocess.normaliser=fit and preprocess.normaliser_method=" + mode);
         }
-        if (cfg.getChoice("preprocess.normaliser", "fit", "from_model").equals("fit")) return new NormaliserSource(null, null, null);
-        String given = cfg.getString("preprocess.normaliser_model");
-        if (given.isBlank()) {
+        if (cfg.getChoice("preprocess.normaliser", "fit", "from_model").equals("fit")) return false;
+        if (cfg.getString("preprocess.normaliser_model").isBlank()) {
             throw new ConfigException("config key 'preprocess.normaliser' is from_model but 'preprocess.normaliser_model' is empty; "
                     + "set it to a trained model's checkpoint .json (e.g. checkpoints/pretrain/best.json)");
         }
-        Path json = Path.of(given);
-        if (Files.isDirectory(json)) json = json.resolve(Files.isRegularFile(json.resolve("best.json")) ? "best.json" : "last.json");
-        return read(json);
+        return true;
     }
 
     /** Reads the normaliser held by checkpoint {@code json}. */

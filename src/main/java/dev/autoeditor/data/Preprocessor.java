@@ -35,6 +35,16 @@ public final class Preprocessor {
 
     private Preprocessor() {}
 
+    /**
+     * Reads and range-checks the preprocess.* settings, as {@link #run} would, without reading a file
+     * (the model of {@code preprocess.normaliser: from_model} is read when preprocess runs).
+     */
+    public static void checkSettings(Config cfg) {
+        PreprocessSettings s = PreprocessSettings.from(cfg);
+        new SplitPlanner(s.trainFraction(), s.valFraction(), s.dropDuplicates(), s.seed());
+        NormaliserSource.fromModel(cfg);
+    }
+
     /** Runs preprocess without overwriting existing outputs. */
     public static PreprocessResult run(Path csv, Path outDir, Config cfg) {
         return run(csv, outDir, cfg, false);
@@ -143,6 +153,13 @@ public final class Preprocessor {
                     extra(plan, catalog, projectsPerSplit, rowsPerSplit, duplicateRows, normaliserFile, source, provenance.toMap()));
         } catch (IOException e) {
             throw new UserException("cannot write preprocess output in " + outDir + ": " + e.getMessage(), e);
+        }
+        for (Split s : List.of(Split.VAL, Split.TEST)) {
+            if (projectsPerSplit.get(s) == 0) {
+                log.warn("preprocess: the {} split has no project ({} projects: train/val/test {}/{}/{}); training will refuse it: give the "
+                        + "corpus more projects or change preprocess.train_fraction / preprocess.val_fraction", s == Split.VAL ? "validation" : "test",
+                        catalog.projects().size(), projectsPerSplit.get(Split.TRAIN), projectsPerSplit.get(Split.VAL), projectsPerSplit.get(Split.TEST));
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         log.info("preprocess: {} rows, {} projects in {} groups; train/val/test projects {}/{}/{}; {} duplicates dropped; {} s",

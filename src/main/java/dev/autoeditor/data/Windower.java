@@ -3,6 +3,7 @@ package dev.autoeditor.data;
 import dev.autoeditor.config.Config;
 import dev.autoeditor.util.AtomicFiles;
 import dev.autoeditor.util.Hashing;
+import dev.autoeditor.util.Interruption;
 import dev.autoeditor.util.OrderedMaps;
 import dev.autoeditor.util.Progress;
 import dev.autoeditor.util.Provenance;
@@ -43,11 +44,6 @@ public final class Windower {
     public static WindowResult run(Path preprocessedDir, Path outDir, Config cfg, boolean force) {
         long start = System.nanoTime();
         WindowSettings settings = WindowSettings.from(cfg);
-        WindowLayout layout = settings.layout();
-        int stride = settings.stride();
-        int minFrames = settings.minSequenceFrames();
-        int shardWindows = settings.shardWindows();
-
         SplitsFile splits = SplitsFile.load(preprocessedDir);
         Path normaliserFile = preprocessedDir.resolve(Preprocessor.NORMALISER);
         Normaliser normaliser = Normaliser.load(normaliserFile);
@@ -62,6 +58,18 @@ public final class Windower {
         AtomicFiles.checkOverwrite(outDir.resolve(SUMMARY), force);
         Path tmp = outDir.resolve(TEMP);
         Trees.deleteOrExplain(tmp);
+        // Stopped from outside (SIGTERM, Ctrl-C), the half-written windows go too; the old ones stay.
+        try (Interruption.Registration cleanup = Interruption.cleanUpOnInterrupt(() -> Trees.deleteQuietly(tmp))) {
+            return write(preprocessedDir, outDir, cfg, start, settings, splits, normaliser, normaliserSha, splitsSha, tmp);
+        }
+    }
+
+    private static WindowResult write(Path preprocessedDir, Path outDir, Config cfg, long start, WindowSettings settings, SplitsFile splits,
+                                      Normaliser normaliser, String normaliserSha, String splitsSha, Path tmp) {
+        WindowLayout layout = settings.layout();
+        int stride = settings.stride();
+        int minFrames = settings.minSequenceFrames();
+        int shardWindows = settings.shardWindows();
 
         Map<Split, ShardWriter> writers = new EnumMap<>(Split.class);
         Map<Split, SequenceWindower> windowers = new EnumMap<>(Split.class);
@@ -124,6 +132,18 @@ public final class Windower {
             writers.values().forEach(ShardWriter::close);
             Trees.deleteOrExplain(tmp);
             throw e;
+        }
+
+        if (writers.values().stream().mapToLong(ShardWriter::count).sum() == 0) {
+            // Nothing to train on: say why instead of writing empty shards and exiting 0.
+            writers.values().forEach(ShardWriter::close);
+            Trees.deleteOrExplain(tmp);
+            int dropped = droppedShort.values().stream().mapToInt(Integer::intValue).sum();
+            throw new UserException("window: no windows from " + splits.csv() + ": " + (dropped == 0
+                    ? "none of its rows belongs to a split in " + preprocessedDir.resolve(SplitsFile.NAME) + "; re-run `auto-editor preprocess`"
+                    : "all " + dropped + " sequence(s) are shorter than window.min_sequence_frames (" + minFrames + " frames); lower it "
+                            + "(--set window.min_sequence_frames=N), or convert at a higher rate (convert.sample_fps)")
+                    + "; nothing was written" + (Files.exists(outDir.resolve(SUMMARY)) ? " and the windows in " + outDir + " are kept" : ""));
         }
 
         Map<String, Object> source = new LinkedHashMap<>();

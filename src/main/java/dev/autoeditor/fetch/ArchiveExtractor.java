@@ -93,9 +93,30 @@ public final class ArchiveExtractor {
         return extract(archive, fileName, dest, Limits.DEFAULT);
     }
 
-    /** Unpacks {@code archive} into {@code dest}, stopping with a UserException once it passes {@code limits}. */
+    /**
+     * Unpacks {@code archive} into {@code dest}, stopping with a UserException once it passes {@code limits}.
+     * An archive that cannot be read as what its name says (truncated, damaged, or another format) is a
+     * UserException naming it.
+     */
     public static int extract(Path archive, String fileName, Path dest, Limits limits) throws IOException {
         Files.createDirectories(dest);
+        try {
+            return unpack(archive, fileName, dest, limits);
+        } catch (IOException e) {
+            // Files.* failures name a path of ours (permissions, read-only media), and a full disk is the disk's;
+            // the rest come from reading the archive.
+            if (e instanceof java.nio.file.FileSystemException || dev.autoeditor.util.DiskSpace.isFull(e)) throw e;
+            throw damaged(archive, fileName, e);
+        }
+    }
+
+    private static UserException damaged(Path archive, String fileName, Exception e) {
+        return new UserException("archive " + fileName + " (" + archive + ") is damaged, truncated or not a "
+                + (fileName.toLowerCase(Locale.ROOT).endsWith(".zip") ? "zip" : "tar.gz") + " archive (" + e.getMessage()
+                + "); nothing is installed; fetch it again (an interrupted copy or download?) or check the source's url or path", e);
+    }
+
+    private static int unpack(Path archive, String fileName, Path dest, Limits limits) throws IOException {
         Path root = dest.toRealPath();
         Budget budget = new Budget(limits, Files.size(archive), "archive " + fileName + " (" + archive + ")");
         if (fileName.toLowerCase(Locale.ROOT).endsWith(".zip")) {

@@ -26,9 +26,14 @@ public record ModelConfig(int dModel, int heads, int layers, int ff, double drop
             "model.asset_classes", "model.asset_embedding");
 
     public ModelConfig {
-        if (dModel < 1 || heads < 1 || layers < 1 || ff < 1 || assetClasses < 2 || assetEmbedding < 0) {
-            throw new ConfigException("model sizes must be positive (asset_classes at least 2, asset_embedding 0 or more): " + describe(dModel, heads, layers, ff, dropout, assetClasses, assetEmbedding));
-        }
+        List<String> problems = new ArrayList<>();
+        atLeast(problems, "model.d_model", dModel, 1);
+        atLeast(problems, "model.heads", heads, 1);
+        atLeast(problems, "model.layers", layers, 1);
+        atLeast(problems, "model.ff", ff, 1);
+        atLeast(problems, "model.asset_classes", assetClasses, 2);
+        atLeast(problems, "model.asset_embedding", assetEmbedding, 0);
+        if (!problems.isEmpty()) throw new ConfigException(String.join("; ", problems));
         if (dModel % heads != 0) {
             throw new ConfigException("config key 'model.d_model' (" + dModel + ") must be a multiple of 'model.heads' (" + heads + ")");
         }
@@ -93,7 +98,7 @@ public record ModelConfig(int dModel, int heads, int layers, int ff, double drop
         throw new ConfigException("model config is missing '" + key + "' (found " + m.keySet() + ")");
     }
 
-    private static String describe(Object... v) {
-        return java.util.Arrays.toString(v);
+    private static void atLeast(List<String> problems, String key, int value, int min) {
+        if (value < min) problems.add("config key '" + key + "' is " + value + "; it must be at least " + min);
     }
 }

@@ -2,6 +2,7 @@ package dev.autoeditor.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -40,6 +41,15 @@ public interface Network {
             if (v.getVariableType() == VariableType.VARIABLE) m.put(v.name(), v.getArr());
         }
         return m;
+    }
+
+    /**
+     * The parameters of the input embedding and of the first {@code blocks} trunk blocks, in graph
+     * order: what a fine-tune with frozen lower layers leaves as they came ({@code finetune.freeze_layers}).
+     * A kind without a layered trunk has none to give.
+     */
+    default Set<String> lowerLayers(int blocks) {
+        throw new IllegalArgumentException("a " + kind() + " network has no layered trunk whose lower layers could be frozen");
     }
 
     /** Number of trainable values. */

@@ -25,6 +25,15 @@ public final class SupervisedLoss {
 
     /** Adds the loss inputs and ops to {@code network}'s graph and makes {@link GraphNames#LOSS} the variable minimised. */
     public static void attach(Network network) {
+        network.sameDiff().setLossVariables(build(network, LOSS).name());
+    }
+
+    /**
+     * Adds the loss inputs and ops to {@code network}'s graph and returns the weighted total, named
+     * {@code totalName}, without making it the variable minimised: an objective that mixes it with
+     * other terms (distillation's ground-truth part) names it and builds its own total.
+     */
+    public static SDVariable build(Network network, String totalName) {
         SameDiff sd = network.sameDiff();
         int c = network.config().assetClasses();
         SDVariable activeLogit = network.output(ACTIVE_LOGIT);
@@ -62,7 +71,6 @@ public final class SupervisedLoss {
         SDVariable perValue = useMse.mul(error.mul(error)).add(useMse.rsub(1.0).mul(huber));
         SDVariable lossRegression = sd.sum(LOSS_REGRESSION, perValue.mul(weightRegression));
 
-        lossActive.mul(lwActive).add(lossAsset.mul(lwAsset)).add(lossRegression.mul(lwRegression)).rename(LOSS);
-        sd.setLossVariables(LOSS);
+        return lossActive.mul(lwActive).add(lossAsset.mul(lwAsset)).add(lossRegression.mul(lwRegression)).rename(totalName);
     }
 }

@@ -4,6 +4,8 @@ import static dev.autoeditor.model.GraphNames.*;
 
 import dev.autoeditor.data.WindowBatch;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -127,6 +129,18 @@ public final class TransformerGraph {
         int features = mc.frameFeatures(K, R);
         SDVariable rows = sd.reshape(perTrack, -1, features);
         return linear(rows, "input", features, mc.dModel()).add(position);
+    }
+
+    /** Names of the input embedding's parameters: the asset table and the linear map named "input". */
+    private static final Pattern EMBEDDING = Pattern.compile("asset_embedding|input_[wb]");
+    /** A block's parameters are named "block{i}_...". */
+    private static final Pattern BLOCK = Pattern.compile("block(\\d+)_.+");
+
+    /** Whether parameter {@code name} belongs to the input embedding or to one of the first {@code blocks} blocks. */
+    static boolean inLowerLayers(String name, int blocks) {
+        if (EMBEDDING.matcher(name).matches()) return true;
+        Matcher m = BLOCK.matcher(name);
+        return m.matches() && Integer.parseInt(m.group(1)) < blocks;
     }
 
     /** Pre-norm block: x + Drop(Attn(LN(x))), then + Drop(FF(LN(.))). */

@@ -3,7 +3,9 @@ package dev.autoeditor.model;
 import static dev.autoeditor.model.GraphNames.*;
 
 import dev.autoeditor.data.WindowBatch;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -41,6 +43,22 @@ public final class TransformerModel implements FramePredictor, Network {
     @Override
     public ModelConfig config() {
         return config;
+    }
+
+    /**
+     * The input embedding (the asset-class table and the linear map of a frame's features) and blocks
+     * 0 .. {@code blocks}-1; none for 0 blocks. The final norm and the heads are never among them.
+     */
+    @Override
+    public Set<String> lowerLayers(int blocks) {
+        if (blocks < 0 || blocks > config.layers()) {
+            throw new IllegalArgumentException("cannot freeze " + blocks + " blocks of a model with " + config.layers()
+                    + " (model.layers); choose 0 to " + config.layers());
+        }
+        Set<String> names = new LinkedHashSet<>();
+        if (blocks == 0) return names;
+        for (String p : parameters().keySet()) if (TransformerGraph.inLowerLayers(p, blocks)) names.add(p);
+        return names;
     }
 
     /**

@@ -73,6 +73,15 @@ public final class DownloadDataPhase extends DeclaredPhase {
     }
 
     @Override
+    public void checkSettings(Config config) {
+        DownloadSettings.fromConfig(config);
+        if (DownloadSource.fromConfig(config, tree.sourcesKey()).isEmpty()) {
+            if (tree.isMain()) SynthOptions.fromConfig(config);
+            else SynthOptions.finetuneFromConfig(config);
+        }
+    }
+
+    @Override
     public void run(PhaseContext context) throws Exception {
         Path raw = context.path(tree.raw());
         Files.createDirectories(raw);

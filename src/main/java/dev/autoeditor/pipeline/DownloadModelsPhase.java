@@ -30,6 +30,12 @@ public final class DownloadModelsPhase extends DeclaredPhase {
     }
 
     @Override
+    public void checkSettings(Config config) {
+        DownloadSettings.fromConfig(config);
+        dev.autoeditor.fetch.DownloadSource.fromConfig(config, "download.models");
+    }
+
+    @Override
     public void run(PhaseContext context) throws Exception {
         Files.createDirectories(context.layout().pretrained());
         ModelDownloader downloader = new ModelDownloader(context.config());

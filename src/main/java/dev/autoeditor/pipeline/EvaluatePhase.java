@@ -59,6 +59,11 @@ public final class EvaluatePhase extends DeclaredPhase {
     }
 
     @Override
+    public void checkSettings(Config config) {
+        dev.autoeditor.train.eval.ThresholdCalibrator.Settings.from(config);
+    }
+
+    @Override
     public void run(PhaseContext context) throws IOException {
         RunLayout layout = context.layout();
         Config cfg = context.config();

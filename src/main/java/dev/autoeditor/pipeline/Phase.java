@@ -86,6 +86,15 @@ public interface Phase {
         return false;
     }
 
+    /**
+     * Reads and range-checks every setting the phase will read (its settings records' {@code from(cfg)}),
+     * throwing the {@link dev.autoeditor.config.ConfigException} a bad value gives. The orchestrator
+     * calls it for every phase it is about to consider, before the first one runs, so a bad setting of
+     * a late phase fails at once (exit 2) instead of after the earlier phases' work. It must not read
+     * files or do work.
+     */
+    default void checkSettings(Config config) {}
+
     /** Does the work, writing only under {@link #outputs()}. */
     void run(PhaseContext context) throws Exception;
 }

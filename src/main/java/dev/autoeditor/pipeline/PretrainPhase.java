@@ -57,6 +57,18 @@ public final class PretrainPhase extends DeclaredPhase {
     }
 
     @Override
+    public void checkSettings(Config config) {
+        checkTrainingSettings(config);
+    }
+
+    /** What every training run reads: the architecture, train.*, the loss, and the evaluate.* settings of its calibration. */
+    public static void checkTrainingSettings(Config config) {
+        ModelConfig.from(config);
+        TrainSettings.from(config);
+        ThresholdCalibrator.Settings.from(config);
+    }
+
+    @Override
     public void run(PhaseContext context) {
         Path dir = context.layout().pretrain();
         TrainResult r = train(context.path(DataTree.MAIN.windows()), dir, context.config(), context.resume() ? Init.resumeIfPresent(dir) : new Init.Scratch(), true);

@@ -20,14 +20,17 @@ public final class StandardPhases {
                 new PreprocessPhase(DataTree.MAIN),
                 new WindowPhase(DataTree.MAIN),
                 new PretrainPhase(),
-                // distill goes here
+                new DistillPhase(),
                 new DownloadDataPhase(DataTree.FINETUNE),
                 new ConvertPhase(DataTree.FINETUNE),
-                new PreprocessPhase(DataTree.FINETUNE),
-                new WindowPhase(DataTree.FINETUNE),
-                // finetune, rlhf go here
-                new EvaluatePhase(List.of(PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME))
-                // samples goes here
+                // Normalised with, and windowed like, the model fine-tuning starts from.
+                new PreprocessPhase(DataTree.FINETUNE, FinetunePhase.STARTS_FROM),
+                new WindowPhase(DataTree.FINETUNE, FinetunePhase.STARTS_FROM),
+                new FinetunePhase(),
+                // rlhf goes here
+                new EvaluatePhase(List.of(PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME, DistillPhase.NAME, FinetunePhase.NAME)),
+                new SamplesPhase(List.of(DownloadDataPhase.NAME, PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME, DistillPhase.NAME,
+                        FinetunePhase.NAME))
                 ));
         // The report reads every earlier phase's files, and lists every phase (itself included).
         List<String> before = phases.stream().map(Phase::name).toList();

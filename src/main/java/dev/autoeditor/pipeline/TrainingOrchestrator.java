@@ -1,14 +1,12 @@
 package dev.autoeditor.pipeline;
 
 import dev.autoeditor.config.Config;
+import dev.autoeditor.config.ConfigException;
 import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.FolderLock;
 import dev.autoeditor.util.Trees;
 import dev.autoeditor.util.UserException;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -32,8 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class TrainingOrchestrator {
     private static final Logger log = LoggerFactory.getLogger(TrainingOrchestrator.class);
 
-    /** The file locked while a run works in the directory. */
-    static final String LOCK = ".auto-editor.lock";
+    /** Infix of the folder an unfinished training attempt's checkpoints are moved to when the phase starts over. */
+    public static final String DISCARDED = ".discarded-";
 
     private final RunLayout layout;
     private final Config config;
@@ -71,23 +69,27 @@ public final class TrainingOrchestrator {
     public record Outcome(String phase, Action action, double seconds, String detail) {}
 
     public List<Outcome> run(Selection selection) throws IOException, InterruptedException {
-        Files.createDirectories(layout.root());
-        // Two runs in one directory would overwrite each other's outputs and manifest. The OS drops
-        // the lock when the process dies, however it dies, so a killed run never blocks the next.
-        try (FileChannel lockFile = FileChannel.open(layout.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock = lockFile.tryLock()) {
-            if (lock == null) {
-                throw new UserException("another auto-editor is running in " + layout.root() + "; wait for it to finish or use another --run-dir");
+        // Two runs in one directory would overwrite each other's outputs and manifest, and so would a
+        // standalone command writing into one of its folders. The OS drops the lock when the process
+        // dies, however it dies, so a killed run never blocks the next.
+        Set<Path> inside = new java.util.LinkedHashSet<>();
+        for (Phase phase : phases) {
+            for (String out : phase.outputs()) {
+                Path p = layout.resolve(out);
+                inside.add(p);
+                if (!p.getParent().equals(layout.root())) inside.add(p.getParent());
             }
+        }
+        try (FolderLock lock = FolderLock.acquire(layout.root(), "use another --run-dir", List.copyOf(inside))) {
             return runLocked(selection);
-        } catch (OverlappingFileLockException e) {
-            throw new UserException("another run in this process already works in " + layout.root() + "; use another --run-dir");
         }
     }
 
     private List<Outcome> runLocked(Selection selection) throws IOException, InterruptedException {
         List<String> chosen = selection.choose(phases);
+        checkSettings(chosen);
         Manifest manifest = Manifest.load(layout.manifest());
+        checkInterruptedAttempts(chosen, manifest, selection.force());
         saveResolvedConfig();
         List<Outcome> outcomes = new ArrayList<>();
         for (Phase phase : phases) {
@@ -135,6 +137,80 @@ public final class TrainingOrchestrator {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Every setting of the phases about to be considered, checked before the first one runs and before
+     * config.resolved.yaml is saved: a bad value of a late phase would otherwise fail only after the
+     * earlier phases' work, as a phase failure whose resume command repeats the bad value.
+     */
+    private void checkSettings(List<String> chosen) {
+        List<String> problems = new ArrayList<>();
+        for (Phase phase : phases) {
+            if (!chosen.contains(phase.name()) || !phase.enabled(config)) continue;
+            try {
+                phase.checkSettings(config);
+            } catch (ConfigException e) {
+                if (!problems.contains(e.getMessage())) problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) throw new ConfigException(String.join("; also ", problems) + "; nothing was run");
+    }
+
+    /**
+     * An interrupted (or failed) training phase resumes only with the settings it started with. When
+     * they changed, its checkpoints would have to be discarded to start over: refuse (exit 2) naming the
+     * settings, before any phase runs, unless --force says to start over (the checkpoints are then moved
+     * aside by {@link #clearOutputs}, never deleted).
+     */
+    private void checkInterruptedAttempts(List<String> chosen, Manifest manifest, boolean force) {
+        if (force) return;
+        for (Phase phase : phases) {
+            PhaseRecord rec = manifest.get(phase.name());
+            if (!chosen.contains(phase.name()) || !interruptedWithOutputs(phase, rec) || !phase.enabled(config)) continue;
+            Map<String, Object> now = InputState.of(phase, config, manifest, registry).configValues();
+            Map<String, Object> then = rec.config == null ? Map.of() : rec.config;
+            List<String> changed = new ArrayList<>();
+            for (String key : new java.util.TreeSet<>(union(now.keySet(), then.keySet()))) {
+                String was = then.containsKey(key) ? String.valueOf(then.get(key)) : "(unset)";
+                String is = now.containsKey(key) ? String.valueOf(now.get(key)) : "(unset)";
+                if (!was.equals(is)) changed.add(key + " " + was + " -> " + is);
+            }
+            if (changed.isEmpty()) continue;
+            String checkpoint = phase.outputs().stream().map(o -> InterruptNotice.checkpointIn(layout.resolve(o)))
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            throw new UserException("phase " + phase.name() + " was " + (rec.status == PhaseRecord.Status.RUNNING ? "interrupted" : "stopped by a failure")
+                    + " with checkpoints in " + layout.resolve(phase.outputs().get(0))
+                    + (checkpoint == null ? "" : " (newest " + checkpoint + ")") + ", and settings it reads changed since it started: "
+                    + String.join(", ", changed) + "; it resumes only with the settings it started with: run again without those changes to "
+                    + "resume it, or start " + phase.name() + " over with: " + resumeCommandFrom(phase.name()) + " --force (its checkpoints are "
+                    + "then moved to " + phase.outputs().get(0) + DISCARDED + "<time>/, nothing is deleted)", 2, null);
+        }
+    }
+
+    /** True when {@code rec} is a resumable phase's unfinished attempt that left something in its outputs. */
+    private boolean interruptedWithOutputs(Phase phase, PhaseRecord rec) {
+        if (!phase.resumable() || rec == null || (rec.status != PhaseRecord.Status.RUNNING && rec.status != PhaseRecord.Status.FAILED)) {
+            return false;
+        }
+        for (String out : phase.outputs()) {
+            Path p = layout.resolve(out);
+            if (Files.isRegularFile(p)) return true;
+            if (Files.isDirectory(p)) {
+                try (var children = Files.list(p)) {
+                    if (children.findAny().isPresent()) return true;
+                } catch (IOException e) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /**
@@ -219,9 +295,15 @@ public final class TrainingOrchestrator {
             fail(manifest, rec, start, "interrupted");
             throw e;
         } catch (Exception e) {
-            String message = e instanceof UserException || e instanceof dev.autoeditor.config.ConfigException
-                    ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            boolean setting = e instanceof ConfigException;
+            String message = e instanceof UserException || setting ? e.getMessage()
+                    : dev.autoeditor.util.FileProblems.describe(e).orElse(e.getClass().getSimpleName() + ": " + e.getMessage());
             fail(manifest, rec, start, message);
+            if (setting) {
+                // A bad setting is a bad command line (exit 2); the command to go on must not repeat it.
+                throw new UserException("phase " + phase.name() + " failed: " + message + "; fix the setting, then resume with: "
+                        + withoutSettingsNamedIn(message), 2, e);
+            }
             int code = e instanceof UserException u ? u.exitCode() : 1;
             throw new UserException("phase " + phase.name() + " failed: " + message + "; fix the cause, then resume with: " + resumeCommand,
                     code, e);
@@ -254,9 +336,15 @@ public final class TrainingOrchestrator {
 
     /**
      * Removes a phase's old outputs before a fresh start. Outputs the manifest does not know this
-     * run made are the user's files: they are kept unless --force is given.
+     * run made are the user's files: they are kept unless --force is given. The checkpoints of an
+     * interrupted or failed training attempt are moved aside ({@code OUTPUT.discarded-TIME}), not
+     * deleted: they may hold hours of training.
      */
     private void clearOutputs(Phase phase, PhaseRecord rec, boolean force) throws IOException {
+        if (interruptedWithOutputs(phase, rec)) {
+            for (String out : phase.outputs()) moveAside(phase, layout.resolve(out));
+            return;
+        }
         for (String out : phase.outputs()) {
             Path p = layout.resolve(out);
             if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) continue;
@@ -266,6 +354,18 @@ public final class TrainingOrchestrator {
             }
             Trees.delete(p);
         }
+    }
+
+    /** Moves {@code p} to a sibling named {@code NAME.discarded-TIME} (UTC, to the second), saying where. */
+    private static void moveAside(Phase phase, Path p) throws IOException {
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return;
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(Instant.now());
+        Path target = p.resolveSibling(p.getFileName() + DISCARDED + stamp);
+        for (int n = 2; Files.exists(target, LinkOption.NOFOLLOW_LINKS); n++) target = p.resolveSibling(p.getFileName() + DISCARDED + stamp + "-" + n);
+        AtomicFiles.move(p, target);
+        log.warn("{}: starting over; the unfinished attempt's {} was moved to {} (delete it when it is no longer wanted)",
+                phase.name(), p.getFileName(), target);
     }
 
     /** Lists each phase's state against the current settings, and what a plain full-run would run. */
@@ -354,6 +454,17 @@ public final class TrainingOrchestrator {
             keys.forEach((k, v) -> sets.add(v instanceof Boolean b ? "--set " + k + "=" + !b : "other values of --set " + k));
             return sets.isEmpty() ? "other settings" : String.join(" ", sets);
         }
+    }
+
+    /** The resume command without the {@code --set KEY=VALUE} of each config key the message names. */
+    private String withoutSettingsNamedIn(String message) {
+        String command = resumeCommand;
+        java.util.regex.Matcher keys = java.util.regex.Pattern.compile("'([a-z0-9_]+(?:\\.[a-z0-9_]+)+)'").matcher(message);
+        while (keys.find()) {
+            String key = java.util.regex.Pattern.quote(keys.group(1));
+            command = command.replaceAll(" --set (" + key + "=\\S*|'" + key + "=([^']|'\\\\'')*')", "");
+        }
+        return command;
     }
 
     private String resumeCommandFrom(String phase) {

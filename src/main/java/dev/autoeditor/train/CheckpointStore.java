@@ -117,6 +117,58 @@ public final class CheckpointStore {
     }
 
     /**
+     * Where an interrupted run in this folder resumes: the intact checkpoint (JSON readable, weights
+     * present with their recorded SHA-256) with the most steps, last preferred at a tie, then the newest
+     * periodic one, then best; and every checkpoint found damaged, by name, with why.
+     *
+     * @param json    the checkpoint to resume from, or null when none is intact
+     * @param damaged name ("last", "epoch-0002") to what is wrong with it
+     */
+    public record ResumePoint(Path json, long step, Map<String, String> damaged) {}
+
+    public ResumePoint newestIntact() {
+        List<String> order = new ArrayList<>();
+        if (Files.exists(jsonOf(LAST))) order.add(LAST);
+        List<String> periodic = new ArrayList<>(periodicNames());
+        java.util.Collections.reverse(periodic);
+        order.addAll(periodic);
+        if (Files.exists(jsonOf(BEST))) order.add(BEST);
+        Path json = null;
+        long step = -1;
+        Map<String, String> damaged = new LinkedHashMap<>();
+        for (String name : order) {
+            try {
+                long s = read(jsonOf(name)).step();
+                if (s > step) {
+                    json = jsonOf(name);
+                    step = s;
+                }
+            } catch (UserException e) {
+                damaged.put(name, e.getMessage());
+            }
+        }
+        return new ResumePoint(json, step, damaged);
+    }
+
+    /**
+     * Moves a damaged checkpoint out of the folder's view, nothing deleted: NAME.json and its weights
+     * files get the suffix {@code .damaged}, so listing, pruning, calibration and the final model pass
+     * it by, and the next save of that name starts clean.
+     */
+    public void setAside(String name) {
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                String f = p.getFileName().toString();
+                if (f.equals(name + ".json") || (f.startsWith(name + "-s") && f.endsWith(".npz"))) {
+                    AtomicFiles.move(p, p.resolveSibling(f + ".damaged"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set damaged checkpoint " + name + " aside in " + dir, e);
+        }
+    }
+
+    /**
      * The checkpoint JSON {@code path} means: the file itself, or in a folder its best.json (else
      * last.json) when {@code preferBest}, its last.json otherwise.
      */
@@ -152,6 +204,10 @@ public final class CheckpointStore {
             info = fromMap(doc, json);
         } catch (UserException e) {
             throw e;
+        } catch (dev.autoeditor.config.ConfigException e) {
+            // The architecture is checked as settings are: a value no model can have was written by hand.
+            throw new UserException("checkpoint " + json + " has model settings no model can have (" + e.getMessage().replace("config key ", "")
+                    + "; edited by hand?); restore it from a backup, or use another checkpoint in " + json.getParent(), e);
         } catch (RuntimeException e) {
             throw new UserException("checkpoint " + json + " is corrupt or not a checkpoint (" + firstLine(e) + "); use another checkpoint in " + json.getParent(), e);
         }

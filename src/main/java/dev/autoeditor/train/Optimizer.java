@@ -7,9 +7,12 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
@@ -57,6 +60,16 @@ public final class Optimizer {
      * be attached (the backward graph is built here, from the loss variables).
      */
     public Optimizer(SameDiff sd, Settings s) {
+        this(sd, s, Set.of());
+    }
+
+    /**
+     * An optimizer over every trainable variable of {@code sd} but the {@code frozen} ones, with zero
+     * moments. A frozen parameter is not among {@link #parameters()}: no gradient is asked for it, it
+     * gets no update and no weight decay, and it has no moments in {@link #state()} (so a checkpoint of a
+     * run with frozen layers resumes only with the same ones frozen).
+     */
+    public Optimizer(SameDiff sd, Settings s, Set<String> frozen) {
         if (sd.getLossVariables() == null || sd.getLossVariables().isEmpty()) {
             throw new IllegalStateException("attach an objective's loss before building the optimizer");
         }
@@ -67,9 +80,14 @@ public final class Optimizer {
         this.decoupled = s.kind().equals("adamw");
         this.weightDecay = s.weightDecay();
         this.clip = s.gradClip();
+        Set<String> unknown = new TreeSet<>(frozen);
         for (SDVariable v : sd.variables()) {
-            if (v.getVariableType() == VariableType.VARIABLE) params.add(v.name());
+            if (v.getVariableType() != VariableType.VARIABLE) continue;
+            unknown.remove(v.name());
+            if (!frozen.contains(v.name())) params.add(v.name());
         }
+        if (!unknown.isEmpty()) throw new IllegalArgumentException("cannot freeze parameters the graph does not have: " + unknown);
+        if (params.isEmpty()) throw new IllegalArgumentException("every parameter is frozen: nothing would train");
         sd.setTrainingConfig(new TrainingConfig(new Adam(s.lr()), List.of(), GraphNames.IN_ACTIVE, GraphNames.TARGET_ACTIVE));
         initializeUpdaters(sd);
         if (!sd.hasGradientFunction()) createGradientQuietly(sd);
@@ -116,7 +134,7 @@ public final class Optimizer {
         return gradientNames.computeIfAbsent(param, p -> sd.getVariable(p).getGradient().name());
     }
 
-    /** The names of the parameters it updates, in graph order. */
+    /** The names of the parameters it updates (all but the frozen ones), in graph order. */
     public List<String> parameters() {
         return params;
     }
@@ -134,7 +152,7 @@ public final class Optimizer {
     /**
      * Clips the gradients to the global norm (when on), applies weight decay and one Adam step at
      * learning rate {@code lr}; {@code step} is the 0-based step (Adam's bias correction).
-     * Returns the global norm of the weights afterwards (NaN if any is not finite).
+     * Returns the global norm of the updated weights afterwards (NaN if any is not finite).
      */
     public double apply(Map<String, INDArray> grads, double gradNorm, double lr, long step) {
         double scale = clip > 0 && gradNorm > clip ? clip / gradNorm : 1.0;
@@ -174,6 +192,15 @@ public final class Optimizer {
      * shape, or it fails naming {@code where} (resume is exact or refused).
      */
     public void restore(Map<String, INDArray> state, String where) {
+        Set<String> trained = new HashSet<>(params);
+        for (String key : state.keySet()) {
+            String param = key.substring(0, key.lastIndexOf('/'));
+            if (!trained.contains(param)) {
+                throw new UserException(where + " holds optimizer state for '" + param + "', which this run does not train (frozen, or "
+                        + "not in the graph); it cannot be resumed exactly with other layers frozen: resume with the settings it was "
+                        + "trained with (finetune.freeze_layers), or start a new run from its weights with a warm start");
+            }
+        }
         Map<String, GradientUpdater> updaters = sd.getUpdaterMap();
         for (String p : params) {
             for (Map.Entry<String, INDArray> e : updaterState(updaters, p).entrySet()) {
@@ -181,8 +208,9 @@ public final class Optimizer {
                 INDArray saved = state.get(key);
                 if (saved == null || !java.util.Arrays.equals(saved.shape(), e.getValue().shape())) {
                     throw new UserException(where + " has no optimizer state '" + key + "' of shape "
-                            + java.util.Arrays.toString(e.getValue().shape()) + "; it cannot be resumed exactly: start a new run "
-                            + "from its weights with a warm start instead");
+                            + java.util.Arrays.toString(e.getValue().shape()) + "; it cannot be resumed exactly (was it trained with "
+                            + "other layers frozen? finetune.freeze_layers): resume with the settings it was trained with, or start "
+                            + "a new run from its weights with a warm start instead");
                 }
                 e.getValue().assign(saved);
             }

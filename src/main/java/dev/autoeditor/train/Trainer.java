@@ -112,12 +112,20 @@ public final class Trainer {
     /** Mean loss parts over the validation windows (training windows if there is no validation split). */
     public LossParts validate() {
         WindowDataset windows = data.val() != null && data.val().size() > 0 ? data.val() : data.train();
+        return meanLoss(model, objective, windows, data.evaluation());
+    }
+
+    /**
+     * The objective's loss parts averaged over every window of {@code windows}, without dropout: the
+     * validation loss of any network the objective is attached to (a fine-tune's starting model too).
+     */
+    public static LossParts meanLoss(Network network, Objective objective, WindowDataset windows, BatchIterator.Options batching) {
         LossParts mean = null;
         int count = 0;
-        try (BatchIterator batches = new BatchIterator(windows, data.evaluation(), BatchIterator.Position.START)) {
+        try (BatchIterator batches = new BatchIterator(windows, batching, BatchIterator.Position.START)) {
             while (batches.hasNext()) {
                 WindowBatch batch = batches.next();
-                Map<String, INDArray> out = model.sameDiff().output(objective.validationFeed(batch), objective.lossOutputs().toArray(new String[0]));
+                Map<String, INDArray> out = network.sameDiff().output(objective.validationFeed(batch), objective.lossOutputs().toArray(new String[0]));
                 LossParts loss = objective.read(out);
                 mean = mean == null ? loss : LossParts.weightedMean(mean, count, loss, batch.size());
                 count += batch.size();

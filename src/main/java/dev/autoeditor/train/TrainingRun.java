@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,7 @@ public final class TrainingRun {
     private Calibrator calibrator = Calibrator.NONE;
     private final List<TrainingListener> extraListeners = new ArrayList<>();
     private boolean force;
+    private int frozenBlocks;
 
     private TrainingRun(String phase) {
         this.phase = phase;
@@ -141,6 +143,17 @@ public final class TrainingRun {
         return this;
     }
 
+    /**
+     * Leaves the input embedding and the first {@code blocks} trunk blocks as the {@link Init} put them:
+     * they get no gradient, no update and no weight decay ({@link Network#lowerLayers}); 0 (the default)
+     * trains everything. A resume must freeze the same layers.
+     */
+    public TrainingRun freezeLowerLayers(int blocks) {
+        if (blocks < 0) throw new IllegalArgumentException("frozen blocks must be 0 or more, got " + blocks);
+        this.frozenBlocks = blocks;
+        return this;
+    }
+
     /** Start from scratch even though the checkpoint folder already holds checkpoints (they are replaced as training goes). */
     /** The settings the phase declares as its inputs (recorded in the checkpoints' provenance); default {@link #SUPERVISED_INPUT_KEYS}. */
     public TrainingRun inputKeys(List<String> keys) {
@@ -164,7 +177,7 @@ public final class TrainingRun {
         TrainSettings settings = TrainSettings.from(cfg);
         checkData();
         CheckpointStore store = new CheckpointStore(checkpointDir);
-        if (init instanceof Init.Scratch && !force && Files.exists(store.jsonOf(CheckpointStore.LAST))) {
+        if (init instanceof Init.Scratch && !force && !store.names().isEmpty()) {
             throw new UserException(checkpointDir + " already holds checkpoints; pass --resume to continue them or --force to start over");
         }
 
@@ -172,10 +185,16 @@ public final class TrainingRun {
         Network network = ModelKinds.build(kind, model, settings.seedFor("init"));
         Start start = applyInit(network);
         log.info("{} model: {} {} parameters ({})", phase, network.parameterCount(), kind, model);
+        Set<String> frozen = frozenBlocks == 0 ? Set.of() : network.lowerLayers(frozenBlocks);
+        if (!frozen.isEmpty()) {
+            log.info("{}: {} parameters frozen (input embedding and {} lower blocks): {}", phase, frozen.size(), frozenBlocks, frozen);
+            start.describe().put("frozen_blocks", frozenBlocks);
+            start.describe().put("frozen", List.copyOf(frozen));
+        }
 
         // 2. The objective's loss on the network's outputs, then the optimizer (fresh, or its moments on resume).
         objective.attach(network);
-        Optimizer optimizer = new Optimizer(network.sameDiff(), Optimizer.Settings.from(settings));
+        Optimizer optimizer = new Optimizer(network.sameDiff(), Optimizer.Settings.from(settings), frozen);
         if (start.resumed() != null) optimizer.restore(start.resumed().optimizer(), start.resumed().source());
 
         // 3. Listeners (their state restored on resume), the checkpoint writer, the loop.
@@ -186,6 +205,10 @@ public final class TrainingRun {
         var header = new CheckpointWriter.Header(kind, model, data, phase, objective.name(), rng(settings, perEpoch),
                 new LinkedHashMap<>(cfg.asMap()), provenance);
         CheckpointWriter writer = new CheckpointWriter(store, optimizer, header, settings.checkpointEvery(), settings.keepLast());
+        if (start.resumed() != null && !Files.exists(store.jsonOf(CheckpointStore.LAST))) {
+            // Resumed from an older checkpoint because last was damaged or gone: last is that state again.
+            writer.save(network, CheckpointStore.LAST, start.state());
+        }
         String lastGood = Files.exists(store.jsonOf(CheckpointStore.LAST)) ? store.jsonOf(CheckpointStore.LAST).toString() : "none written yet";
         TrainResult result;
         try (MetricsWriter metrics = new MetricsWriter(checkpointDir.resolve("metrics"), start.state().step())) {

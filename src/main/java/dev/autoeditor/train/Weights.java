@@ -37,7 +37,8 @@ public record Weights(Map<String, INDArray> parameters, Map<String, INDArray> op
         if (!problems.isEmpty()) {
             throw new UserException(source + " does not fit the " + network.kind() + " its settings describe (" + String.join(", ",
                     problems.subList(0, Math.min(5, problems.size()))) + (problems.size() > 5 ? ", ..." : "")
-                    + "); it was written by another version: retrain it, or start from it with a warm start");
+                    + "); its JSON's model settings were edited, or it was written by another version: restore it from a backup, "
+                    + "retrain it, or start from it with a warm start");
         }
         for (Map.Entry<String, INDArray> e : target.entrySet()) e.getValue().assign(parameters.get(e.getKey()));
     }

@@ -25,6 +25,7 @@ public final class DiskSpace {
     public static final String NO_SPACE = "No space left on device";
 
     private static volatile Predicate<Path> simulatedFull;
+    private static volatile java.util.function.Function<Path, IOException> simulatedFailure;
     private static volatile Long simulatedFree;
 
     private DiskSpace() {}
@@ -82,6 +83,9 @@ public final class DiskSpace {
     public static void checkWrite(Path file) throws IOException {
         Predicate<Path> full = simulatedFull;
         if (full != null && full.test(file)) throw new IOException(NO_SPACE);
+        java.util.function.Function<Path, IOException> failure = simulatedFailure;
+        IOException e = failure == null ? null : failure.apply(file);
+        if (e != null) throw e;
     }
 
     /** "1.5 GB", "12.0 MB", "640 bytes"; "unknown" for a negative count. */
@@ -104,6 +108,16 @@ public final class DiskSpace {
     public static Simulation simulateFullDisk(Predicate<Path> files) {
         simulatedFull = files;
         return () -> simulatedFull = null;
+    }
+
+    /**
+     * Test seam: until closed, writes to a file for which {@code failure} returns an exception fail with
+     * it (e.g. the FileSystemException "Read-only file system" that read-only media give); null means
+     * the write goes ahead.
+     */
+    public static Simulation simulateWriteFailure(java.util.function.Function<Path, IOException> failure) {
+        simulatedFailure = failure;
+        return () -> simulatedFailure = null;
     }
 
     /** Test seam: until closed, {@link #usable} reports {@code bytes} free everywhere. */

@@ -10,10 +10,12 @@ import java.util.function.Supplier;
  * runs shutdown hooks and exits 130 (143 for SIGTERM), and the hook installed here prints one line,
  * "interrupted ...", from the innermost description registered with {@link #whileRunning}: what is
  * saved and the command that resumes. Descriptions are computed at that moment, from what is on disk
- * then. A run that ends normally calls {@link #finished()} first and prints nothing here.
+ * then. Before that, it removes the work files registered with {@link #cleanUpOnInterrupt}. A run that
+ * ends normally calls {@link #finished()} first and prints nothing here.
  */
 public final class Interruption {
     private static final Deque<Supplier<String>> RUNNING = new ConcurrentLinkedDeque<>();
+    private static final Deque<Runnable> CLEANUPS = new ConcurrentLinkedDeque<>();
     private static volatile boolean finished;
     private static volatile boolean installed;
 
@@ -32,6 +34,7 @@ public final class Interruption {
         installed = true;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (finished) return;
+            cleanUp();
             String line = describe();
             if (line == null) return;
             err.println();
@@ -49,6 +52,28 @@ public final class Interruption {
     public static Registration whileRunning(Supplier<String> description) {
         RUNNING.push(description);
         return () -> RUNNING.remove(description);
+    }
+
+    /**
+     * Registers what to remove if the process is stopped from outside now (a conversion's part files, a
+     * half-written window folder), until the returned registration is closed. These are work files under
+     * hidden names that the next run would remove anyway, but may be large; the user should not have to
+     * find them. Runs in the shutdown hook, innermost first, before the notice is printed.
+     */
+    public static Registration cleanUpOnInterrupt(Runnable cleanup) {
+        CLEANUPS.push(cleanup);
+        return () -> CLEANUPS.remove(cleanup);
+    }
+
+    /** Runs the registered clean-ups (the shutdown hook does, when the process is stopped from outside). */
+    static void cleanUp() {
+        for (Runnable r : CLEANUPS) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                // Best effort: the next run removes what is left.
+            }
+        }
     }
 
     /** The line the hook prints now: "interrupted: " and the innermost description; null when nothing is running. */

@@ -39,6 +39,25 @@ public final class Trees {
         });
     }
 
+    /**
+     * {@link #delete}, tried a few times and never failing: for a shutdown hook, where threads still
+     * writing into the folder may add a file between the walk and the folder's removal.
+     */
+    public static void deleteQuietly(Path path) {
+        for (int attempt = 0; attempt < 20 && Files.exists(path, LinkOption.NOFOLLOW_LINKS); attempt++) {
+            try {
+                delete(path);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     /** {@link #delete} for a user-facing step: a failure is a one-line error naming the folder and the fix. */
     public static void deleteOrExplain(Path path) {
         try {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.autoeditor.config.Config;
 import dev.autoeditor.config.ConfigLoader;
 import dev.autoeditor.pipeline.DeclaredPhase;
+import dev.autoeditor.pipeline.DistillPhase;
 import dev.autoeditor.pipeline.Manifest;
 import dev.autoeditor.pipeline.ModelSource;
 import dev.autoeditor.pipeline.Phase;
@@ -30,10 +31,10 @@ class AddAPhaseTest {
     @TempDir
     Path tmp;
 
-    /** The one class: reads pretrain's notes and the model it would start from, and writes them down. */
+    /** The one class: reads pretrain's notes and the model it would start from (distill's), and writes them down. */
     static final class NoopPhase extends DeclaredPhase {
         NoopPhase() {
-            super("noop", 1, List.of(PretrainPhase.NAME), List.of("noop"));
+            super("noop", 1, List.of(PretrainPhase.NAME, DistillPhase.NAME), List.of("noop"));
         }
 
         @Override
@@ -56,7 +57,8 @@ class AddAPhaseTest {
         phases.add(new NoopPhase());                                    // the one registry line
 
         RunLayout layout = new RunLayout(tmp.resolve("run"));
-        Config config = ConfigLoader.load("tiny", null, List.of("train.max_steps=1"));
+        // Fine-tuning off: pretrain is then the last model phase before noop, the one it starts from.
+        Config config = ConfigLoader.load("tiny", null, List.of("train.max_steps=1", "finetune.enabled=false"));
         List<TrainingOrchestrator.Outcome> outcomes = new TrainingOrchestrator(layout, config, phases, "test").run(Selection.all());
         TrainingOrchestrator.Outcome last = outcomes.get(outcomes.size() - 1);
         assertEquals("noop", last.phase());
@@ -64,12 +66,13 @@ class AddAPhaseTest {
 
         Path model = layout.finalModel().orElseThrow();
         Map<String, Object> pretrainNotes = Manifest.load(layout.manifest()).get(PretrainPhase.NAME).notes;
-        assertEquals("pretrain " + model + " " + pretrainNotes.get("best_checkpoint"), Files.readString(layout.resolve("noop/seen.txt")));
+        // The model it starts from is the last model phase's before it: distill's student.
+        assertEquals("distill " + model + " " + pretrainNotes.get("best_checkpoint"), Files.readString(layout.resolve("noop/seen.txt")));
         assertEquals(PhaseRecord.Status.DONE, Manifest.load(layout.manifest()).get("noop").status);
 
         PhaseStatus status = new TrainingOrchestrator(layout, config, phases, "test").status().get(phases.size() - 1);
         assertEquals("noop", status.phase());
         assertEquals(PhaseStatus.State.DONE, status.state());
-        assertTrue(FullRunCommand.description(phases)[0].contains("finetune-window*, evaluate, report, noop."), FullRunCommand.description(phases)[0]);
+        assertTrue(FullRunCommand.description(phases)[0].contains("finetune-window, finetune, evaluate, samples, report, noop."), FullRunCommand.description(phases)[0]);
     }
 }

@@ -75,7 +75,8 @@ class ConvertCommandTest {
     void badFpsIsAClearError() throws Exception {
         Path input = Fixtures.copy(dir, "bezier.xml").get(0);
         CliRunner.Result r = CliRunner.run("convert", "--input", input.toString(), "--output", dir.resolve("x.csv").toString(), "--fps", "fast");
-        assertEquals(ExitCodes.FAILURE, r.code(), r.toString());
+        // A bad option is a bad command line (issue 18, item 14).
+        assertEquals(ExitCodes.USAGE, r.code(), r.toString());
         assertTrue(r.err().contains("--fps is 'fast'; use 'native'"), r.err());
         assertFalse(Files.exists(dir.resolve("x.csv")));
     }

@@ -62,7 +62,7 @@ class HouseCorpusCommandTest {
 
         // The phase's call: the default fine-tune data from the config is exactly that corpus.
         Path api = tmp.resolve("api");
-        SynthOptions options = SynthOptions.finetuneFromConfig(ConfigLoader.load("tiny", null, List.of("seed=" + SEED)));
+        SynthOptions options = SynthOptions.finetuneFromConfig(ConfigLoader.load("tiny", null, List.of("seed=" + SEED, "finetune.synth_projects=12")));
         SynthCorpus.write(api, options, true);
         assertEquals(expected, xmlFiles(api));
         for (String name : expected) assertArrayEquals(Files.readAllBytes(a.resolve(name)), Files.readAllBytes(api.resolve(name)), name);

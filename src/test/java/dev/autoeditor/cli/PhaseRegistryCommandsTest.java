@@ -101,10 +101,30 @@ class PhaseRegistryCommandsTest {
         CliRunner.Result help = CliRunner.run("full-run", "--help");
         assertEquals(0, help.code(), help.toString());
         String text = help.out().replaceAll("\\s+", " ");
-        String expected = String.join(", ", StandardPhases.all().stream()
-                .map(p -> p.name().startsWith("finetune-") ? p.name() + "*" : p.name()).toList());
-        assertTrue(text.contains("Run the whole pipeline in a run directory: " + expected + "."), help.out());
-        assertTrue(text.contains("(* switched off by default; switched on by finetune.enabled.)"), help.out());
+        // Every registered phase is on by default (fine-tuning included), so none is marked.
+        String expected = String.join(", ", StandardPhases.names());
+        assertTrue(text.contains("Run the whole pipeline in a run directory: " + expected + ". Phases"), help.out());
+        assertFalse(text.contains("switched off by default"), help.out());
+
+        // A phase the defaults switch off is marked, with its switch named.
+        Phase off = new DeclaredPhase("extra", 1, List.of(), List.of("extra")) {
+            @Override
+            public List<String> configKeys(Config c) {
+                return List.of();
+            }
+
+            @Override
+            public boolean enabled(Config c) {
+                return c.getBoolean("train.drop_last_batch");
+            }
+
+            @Override
+            public void run(PhaseContext context) {}
+        };
+        List<Phase> phases = new java.util.ArrayList<>(StandardPhases.all());
+        phases.add(off);
+        assertTrue(FullRunCommand.description(phases)[0].endsWith("report, extra*. (* switched off by default; switched on by "
+                + "train.drop_last_batch.)"), FullRunCommand.description(phases)[0]);
     }
 
     @Test
@@ -115,12 +135,12 @@ class PhaseRegistryCommandsTest {
             assertTrue(help.out().contains("finetune.enabled"), help.out());
         }
         String run = tmp.resolve("run").toString();
-        CliRunner.Result off = CliRunner.run("finetune-download-data", "--run-dir", run, "--profile", "tiny");
+        CliRunner.Result off = CliRunner.run("finetune-download-data", "--run-dir", run, "--profile", "tiny", "--set", "finetune.enabled=false");
         assertEquals(ExitCodes.FAILURE, off.code(), off.toString());
         assertTrue(off.err().contains("finetune.enabled is false") && off.err().contains("--set finetune.enabled=true"), off.err());
 
         // No finetune.data: the built-in house-style corpus (the fine-tune default), never the main tree's.
-        CliRunner.Result house = CliRunner.run("finetune-download-data", "--run-dir", run, "--profile", "tiny", "--set", "finetune.enabled=true",
+        CliRunner.Result house = CliRunner.run("finetune-download-data", "--run-dir", run, "--profile", "tiny",
                 "--set", "finetune.synth_projects=2");
         assertEquals(ExitCodes.OK, house.code(), house.toString());
         assertTrue(Files.exists(Path.of(run, "data", "finetune", "raw", "synth", "synth-0002-house.xml")), house.toString());

@@ -22,6 +22,18 @@ final class RunDirectories {
 
     private RunDirectories() {}
 
+    /** Copies run directory {@code from} to {@code to} (files and folders, as they are); returns {@code to}. */
+    static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+        return to;
+    }
+
     static List<String> relativeFiles(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();

@@ -39,7 +39,7 @@ class PhaseConfigKeysTest {
         Config tiny = ConfigLoader.load("tiny", null, List.of());
         SynthCorpus.write(house, SynthOptions.fromConfig(tiny).withSeed(7), true);
         // Every phase switched on, the fine-tuning tree fed from a local folder, two training steps.
-        config = ConfigLoader.load("tiny", null, List.of("train.max_steps=2", "finetune.enabled=true",
+        config = ConfigLoader.load("tiny", null, List.of("train.max_steps=2", "finetune.max_steps=2", "finetune.enabled=true",
                 "finetune.data=[{name: house, path: '" + house + "'}]"));
     }
 

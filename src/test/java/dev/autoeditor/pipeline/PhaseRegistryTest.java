@@ -33,8 +33,10 @@ class PhaseRegistryTest {
     @Test
     void theStandardPhasesFormAPipelineInTheIssuesOrder() {
         PhaseRegistry registry = StandardPhases.registry();
-        assertEquals(List.of("download-models", "download-data", "convert", "preprocess", "window", "pretrain",
-                "finetune-download-data", "finetune-convert", "finetune-preprocess", "finetune-window", "evaluate", "report"), registry.names());
+        assertEquals(List.of("download-models", "download-data", "convert", "preprocess", "window", "pretrain", "distill",
+                "finetune-download-data", "finetune-convert", "finetune-preprocess", "finetune-window", "finetune", "evaluate", "samples",
+                "report"),
+                registry.names());
     }
 
     @Test

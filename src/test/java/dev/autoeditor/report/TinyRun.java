@@ -7,26 +7,19 @@ import dev.autoeditor.config.ConfigLoader;
 import dev.autoeditor.pipeline.EvaluatePhase;
 import dev.autoeditor.pipeline.PhaseContext;
 import dev.autoeditor.pipeline.RunLayout;
-import dev.autoeditor.timeline.table.KeyframeCsv;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * A real run directory for the report's tests, made once per test JVM: the tiny profile's full run
- * (download, convert, preprocess, window, 10 pretraining steps, evaluate and report), all real.
- * The phases that do not exist yet (distill, finetune, rlhf, samples) are stood in for by fixture
- * files in the layouts their issues define; {@link #withFixtures} adds them to a copy.
+ * A real run directory for the report's and generation's tests, made once per test JVM: the tiny
+ * profile's full run (download, convert, preprocess, window, pretraining, distill, the fine-tuning
+ * data and finetune, evaluate and samples), all real. The phase that does not exist yet (rlhf) is
+ * stood in for by fixture files in the layout its issue defines; {@link #withFixtures} adds them to a copy.
  */
 public final class TinyRun {
     /** The phases of the pipeline as the report will know them once every phase is registered. */
@@ -64,7 +57,7 @@ public final class TinyRun {
         return target;
     }
 
-    /** A copy with fixture outputs of distill, finetune, rlhf and samples. */
+    /** A copy with fixture outputs of distill, finetune and rlhf (samples/ is the samples phase's own). */
     public static Path withFixtures(Path target) throws Exception {
         Path run = copy(target);
         write(run.resolve("checkpoints/distill/summary.json"), """
@@ -108,77 +101,7 @@ public final class TinyRun {
                     0.15 * i, 3.0 - 0.05 * i, 0.1 + 0.01 * (i % 3), 0.002 * i, -0.01 * i, 0.5 * Math.exp(-i / 4.0), 0.05));
         }
         write(run.resolve("checkpoints/rlhf/metrics/ppo.csv"), ppo.toString());
-        writeSamples(run);
         return run;
-    }
-
-    /**
-     * samples/index.json with one sample: its true continuation is the real test sequence's frames
-     * from 8 s on; the "generated" one (a stand-in until the samples phase exists) is the validation
-     * sequence's first frames moved to start at 8 s. Both are rows of data/keyframes.csv, so both are
-     * in exactly the format convert writes.
-     */
-    private static void writeSamples(Path run) throws IOException {
-        List<CSVRecord> rows = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(run.resolve("data/keyframes.csv"), StandardCharsets.UTF_8)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.parse(in)) rows.add(r);
-        }
-        var splits = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("data/preprocessed/splits.json").toFile());
-        String testProject = splits.path("projects").path("test").get(0).asText();
-        double cut = 8.0;
-        List<CSVRecord> truth = new ArrayList<>();
-        for (CSVRecord r : rows.subList(1, rows.size())) {
-            double t = Double.parseDouble(r.get(3));
-            if (r.get(0).equals(testProject) && t >= cut && t < cut + 12) truth.add(r);
-        }
-        // The stand-in for a generated continuation: the stretch of another project with the most cuts.
-        List<CSVRecord> other = List.of();
-        int mostCuts = -1;
-        for (int start = 1; start + truth.size() < rows.size(); start += 10) {
-            List<CSVRecord> stretch = rows.subList(start, start + truth.size());
-            String project = stretch.get(0).get(0);
-            if (project.equals(testProject) || !stretch.get(stretch.size() - 1).get(0).equals(project)
-                    || !stretch.get(stretch.size() - 1).get(1).equals(stretch.get(0).get(1))) continue;
-            int cuts = 0;
-            for (int i = 1; i < stretch.size(); i++) {
-                for (int k = 0; k < 20; k++) if (!stretch.get(i).get(5 + 9 * k).equals(stretch.get(i - 1).get(5 + 9 * k))) cuts++;
-            }
-            if (cuts > mostCuts) {
-                mostCuts = cuts;
-                other = stretch;
-            }
-        }
-        Files.createDirectories(run.resolve("samples"));
-        writeCsv(run.resolve("samples/sample-01.truth.csv"), rows.get(0), truth, 0, null);
-        writeCsv(run.resolve("samples/sample-01.generated.csv"), rows.get(0), other,
-                Double.parseDouble(truth.get(0).get(3)) - Double.parseDouble(other.get(0).get(3)), truth.get(0));
-        write(run.resolve("samples/index.json"), """
-                {"format": "auto-editor-samples/1",
-                 "samples": [{"name": "sample-01", "prompt": "data/raw/synth/%s.xml", "sequence": "%s", "prompt_seconds": 8.0,
-                              "seconds": 12.0, "xml": "sample-01.xml", "generated_csv": "sample-01.generated.csv",
-                              "truth_csv": "sample-01.truth.csv"}]}
-                """.formatted(testProject, truth.get(0).get(1)));
-    }
-
-    /** Rows as CSV, shifted in time by {@code shift} seconds and, with {@code as}, given its project and sequence. */
-    private static void writeCsv(Path file, CSVRecord header, List<CSVRecord> rows, double shift, CSVRecord as) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVPrinter p = new CSVPrinter(w, KeyframeCsv.FORMAT)) {
-            p.printRecord(header.toList());
-            double step = rows.size() > 1 ? Double.parseDouble(rows.get(1).get(3)) - Double.parseDouble(rows.get(0).get(3)) : 0.2;
-            for (int i = 0; i < rows.size(); i++) {
-                List<String> cells = new ArrayList<>(rows.get(i).toList());
-                if (as != null) {
-                    cells.set(0, as.get(0));
-                    cells.set(1, as.get(1));
-                }
-                if (shift != 0) {
-                    double t = Double.parseDouble(rows.get(0).get(3)) + shift + i * step;
-                    cells.set(2, Long.toString(Math.round(t * 25)));
-                    cells.set(3, dev.autoeditor.timeline.table.NumberText.format(t));
-                }
-                p.printRecord(cells);
-            }
-        }
     }
 
     static void write(Path file, String text) throws IOException {

@@ -40,7 +40,13 @@ public record ConvertOptions(SamplingRate sampling, int threads, boolean force, 
     public static ConvertOptions fromConfig(Config config, String fpsOverride, boolean force) {
         String fpsText = fpsOverride != null ? fpsOverride : config.getString("convert.sample_fps");
         String where = fpsOverride != null ? "--fps" : "config key 'convert.sample_fps'";
-        SamplingRate sampling = SamplingRate.parse(fpsText, where);
+        SamplingRate sampling;
+        try {
+            sampling = SamplingRate.parse(fpsText, where);
+        } catch (dev.autoeditor.util.UserException e) {
+            // An option or setting, not data: a bad command line (exit 2).
+            throw new dev.autoeditor.config.ConfigException(e.getMessage());
+        }
         int threads = config.getInt("convert.threads", 0, 4096);
         // A year of timeline: beyond any edit, and its table would not fit a disk anyway.
         double maxHours = config.getDouble(MAX_SEQUENCE_HOURS_KEY, 1e-6, 24 * 366);

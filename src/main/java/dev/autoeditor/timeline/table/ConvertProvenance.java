@@ -51,7 +51,7 @@ public final class ConvertProvenance {
             n.put("rows", r.rows());
         }
         for (ConvertResult.FileFailure f : result.failures()) {
-            input(byPath, f.path(), f.sha256(), f.bytes(), "failed").put("error", f.message());
+            input(byPath, f.path(), f.sha256(), f.bytes(), f.noVideo() ? "skipped" : "failed").put("error", f.message());
         }
         // The inputs one by one, with paths, are listed below; the provenance names them by content only.
         StringBuilder all = new StringBuilder();

@@ -27,8 +27,28 @@ public record ConvertResult(Path output, Path provenance, SamplingRate sampling,
         }
     }
 
-    /** A file that could not be converted; the message names the file, the line where known, and the reason. */
-    public record FileFailure(Path path, String sha256, long bytes, String message) {}
+    /**
+     * A file that could not be converted; the message names the file, the line where known, and the reason.
+     *
+     * @param noVideo true for a readable file with nothing to learn (no sequence, or no clip on a video
+     *                track: audio-only or empty): it is skipped, which is no failure of the conversion
+     */
+    public record FileFailure(Path path, String sha256, long bytes, String message, boolean noVideo) {
+        /** A damaged or unreadable file. */
+        public FileFailure(Path path, String sha256, long bytes, String message) {
+            this(path, sha256, bytes, message, false);
+        }
+    }
+
+    /** The files that failed because they are damaged or unreadable (not those without video). */
+    public List<FileFailure> damaged() {
+        return failures.stream().filter(f -> !f.noVideo()).toList();
+    }
+
+    /** The readable files skipped because they hold no video. */
+    public List<FileFailure> skipped() {
+        return failures.stream().filter(FileFailure::noVideo).toList();
+    }
 
     public long rows() {
         return converted.stream().mapToLong(FileReport::rows).sum();
@@ -38,7 +58,8 @@ public record ConvertResult(Path output, Path provenance, SamplingRate sampling,
         return converted.stream().mapToInt(FileReport::sequences).sum();
     }
 
+    /** True when no file was damaged: every file converted, or was skipped for holding no video. */
     public boolean complete() {
-        return failures.isEmpty();
+        return damaged().isEmpty();
     }
 }

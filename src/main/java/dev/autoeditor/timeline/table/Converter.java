@@ -6,6 +6,7 @@ import dev.autoeditor.timeline.table.ConvertResult.FileReport;
 import dev.autoeditor.timeline.xmeml.XmemlReader;
 import dev.autoeditor.util.AtomicFiles;
 import dev.autoeditor.util.DiskSpace;
+import dev.autoeditor.util.Interruption;
 import dev.autoeditor.util.Progress;
 import dev.autoeditor.util.Trees;
 import dev.autoeditor.util.UserException;
@@ -87,7 +88,13 @@ public final class Converter {
         List<FileReport> converted = new ArrayList<>();
         List<FileFailure> failures = new ArrayList<>();
         Path tmp = AtomicFiles.tempFor(outputCsv.toAbsolutePath());
-        try (Progress progress = Progress.start("convert", files.size(), "files")) {
+        // Stopped from outside (SIGTERM, Ctrl-C), the part files and the half-joined output go too.
+        try (Interruption.Registration cleanup = Interruption.cleanUpOnInterrupt(() -> {
+                    pool.shutdownNow();
+                    Trees.deleteQuietly(parts);
+                    Trees.deleteQuietly(tmp);
+                });
+                Progress progress = Progress.start("convert", files.size(), "files")) {
             List<Future<FileConversion.Outcome>> futures = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);

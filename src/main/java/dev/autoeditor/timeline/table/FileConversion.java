@@ -1,6 +1,7 @@
 package dev.autoeditor.timeline.table;
 
 import dev.autoeditor.timeline.Clip;
+import dev.autoeditor.timeline.NoVideoException;
 import dev.autoeditor.timeline.Project;
 import dev.autoeditor.timeline.Sequence;
 import dev.autoeditor.timeline.TrackItem;
@@ -68,7 +69,7 @@ final class FileConversion {
             return new Outcome(null, new FileFailure(file, sha, bytes, outOfMemory(file, bytes)));
         } catch (IOException | UserException e) {
             deleteQuietly(part);
-            return new Outcome(null, new FileFailure(file, sha, bytes, message(file, e)));
+            return new Outcome(null, new FileFailure(file, sha, bytes, message(file, e), e instanceof NoVideoException));
         } catch (RuntimeException e) {
             // A bug met on this file: report it like a bad file so the others still convert, but say so.
             log.debug("internal error converting {}", file, e);
@@ -116,7 +117,7 @@ final class FileConversion {
         }
         if (sequences == 0) {
             String why = project.sequences().isEmpty() ? "it holds no sequence" : "no sequence has a video clip";
-            throw new UserException(file + ": no video: " + why + "; export a sequence with video from Premiere");
+            throw new NoVideoException(file + ": no video: " + why + "; export a sequence with video from Premiere");
         }
         return new FileReport(file, name, sha, bytes, sequences, rows, notes, unsupported(project));
     }

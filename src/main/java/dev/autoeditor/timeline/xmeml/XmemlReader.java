@@ -161,7 +161,7 @@ public final class XmemlReader {
 
     private static void requireVideo(List<Sequence> sequences, int line, String file) {
         if (sequences.isEmpty()) {
-            throw new UserException(file + ":" + line + ": no <sequence> outside a clip (the file holds only clips or"
+            throw new dev.autoeditor.timeline.NoVideoException(file + ":" + line + ": no <sequence> outside a clip (the file holds only clips or"
                     + " bins); export a sequence from Premiere Pro or Final Cut Pro 7 as Final Cut Pro XML");
         }
         for (Sequence s : sequences) {
@@ -169,7 +169,7 @@ public final class XmemlReader {
                 for (TrackItem item : t.items()) if (item instanceof Clip) return;
             }
         }
-        throw new UserException(file + ":" + line + ": no clip on any video track of its " + sequences.size()
+        throw new dev.autoeditor.timeline.NoVideoException(file + ":" + line + ": no clip on any video track of its " + sequences.size()
                 + " sequence(s) (empty or audio-only); export a sequence that has video");
     }
 

@@ -5,6 +5,7 @@ import dev.autoeditor.testing.RealExports;
 import dev.autoeditor.timeline.EditCheck;
 import dev.autoeditor.timeline.Project;
 import dev.autoeditor.timeline.Sequence;
+import dev.autoeditor.testing.RealExports;
 import dev.autoeditor.timeline.xmeml.XmemlReader;
 import dev.autoeditor.util.UserException;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every real export with video (../shared/data/real-xml, or -Dautoeditor.realxml=DIR; skipped when

@@ -1,0 +1,112 @@
+package dev.autoeditor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.autoeditor.data.KeyframeCsvFixture;
+import dev.autoeditor.pipeline.RunLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every command that writes into a folder takes the lock run directories take (issue 18, item 2): two
+ * standalone `pretrain --out DIR` on one folder used to both exit 0 with their checkpoints interleaved.
+ * The other writer is a child JVM ({@link LockHolder}) holding the folder's lock as a running command does.
+ */
+class WriteLockTest {
+    @TempDir
+    Path dir;
+
+    Path csv;
+    String pre;
+    String win;
+
+    @BeforeEach
+    void data() throws Exception {
+        csv = dir.resolve("keyframes.csv");
+        KeyframeCsvFixture.write(csv, KeyframeCsvFixture.randomProjects(31, 9, 2, 8, 100));
+        pre = dir.resolve("preprocessed").toString();
+        win = dir.resolve("windows").toString();
+        assertEquals(0, CliRunner.run("preprocess", "--profile", "tiny", "-q", "--input", csv.toString(), "--output", pre).code());
+        assertEquals(0, CliRunner.run("window", "--profile", "tiny", "-q", "--input", pre, "--output", win).code());
+    }
+
+    private static void assertRefused(CliRunner.Result r, Path busy, String... fix) {
+        assertEquals(ExitCodes.FAILURE, r.code(), r.toString());
+        String line = SettingsUpFrontTest.error(r);
+        assertTrue(line.contains("another auto-editor"), line);
+        assertTrue(line.contains(busy.toAbsolutePath().normalize() + "/.auto-editor.lock"), "names the lock: " + line);
+        assertTrue(line.contains("wait for it to finish"), line);
+        for (String f : fix) assertTrue(line.contains(f), "'" + f + "' missing from: " + line);
+    }
+
+    @Test
+    void aSecondPretrainIntoTheSameFolderIsRefusedAndTouchesNothing() throws Exception {
+        Path out = dir.resolve("ckpt");
+        CliRunner.Result first = CliRunner.run("pretrain", "--profile", "tiny", "-q", "--set", "train.max_steps=1", "--data", win,
+                "--out", out.toString());
+        assertEquals(0, first.code(), first.toString());
+
+        CliRunner.Result second;
+        Map<Path, String> before;
+        try (LockHolder other = LockHolder.hold(out)) {
+            before = FileHashes.of(dir);
+            second = CliRunner.run("pretrain", "--profile", "tiny", "-q", "--set", "train.max_steps=2", "--data", win,
+                    "--out", out.toString(), "--resume");
+        }
+
+        assertRefused(second, out, "--out");
+        assertEquals(Map.of(), FileHashes.changed(before), "no checkpoint or metrics row was written");
+        // Once the other one is done, the same command runs.
+        CliRunner.Result after = CliRunner.run("pretrain", "--profile", "tiny", "-q", "--set", "train.max_steps=2", "--data", win,
+                "--out", out.toString(), "--resume");
+        assertEquals(0, after.code(), after.toString());
+        assertFalse(Files.exists(out.resolve(".auto-editor.lock")), "the lock file goes with the lock");
+    }
+
+    @Test
+    void windowPreprocessAndConvertRefuseAFolderAnotherCommandWritesIn() throws Exception {
+        Map<Path, String> before = FileHashes.of(dir);
+        try (LockHolder other = LockHolder.hold(Path.of(win))) {
+            assertRefused(CliRunner.run("window", "--profile", "tiny", "--input", pre, "--output", win, "--force"), Path.of(win), "--output");
+        }
+        try (LockHolder other = LockHolder.hold(Path.of(pre))) {
+            assertRefused(CliRunner.run("preprocess", "--profile", "tiny", "--input", csv.toString(), "--output", pre, "--force"),
+                    Path.of(pre), "--output");
+        }
+        Path xml = Files.writeString(dir.resolve("e.xml"), ConvertHardeningTest.xmeml("25",
+                List.of(List.of(ConvertHardeningTest.ClipXml.of("A", 0, 50, 0, 50)))));
+        Path tables = Files.createDirectories(dir.resolve("tables"));
+        Files.writeString(tables.resolve("old.csv"), "the user's table");
+        before = FileHashes.of(dir);
+        try (LockHolder other = LockHolder.hold(tables)) {
+            assertRefused(CliRunner.run("convert", "--input", xml.toString(), "--output", tables.resolve("new.csv").toString()), tables,
+                    "--output");
+        }
+        assertEquals(Map.of(), FileHashes.changed(before));
+        assertFalse(Files.exists(tables.resolve("new.csv")));
+    }
+
+    @Test
+    void aCommandWritingInsideARunDirectoryInUseIsRefusedAndTheOtherWayRound() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Path checkpoints = run.resolve(RunLayout.PRETRAIN);
+        try (LockHolder fullRun = LockHolder.hold(run)) {
+            assertRefused(CliRunner.run("pretrain", "--profile", "tiny", "--set", "train.max_steps=1", "--data", win,
+                    "--out", checkpoints.toString()), run, "--out");
+        }
+        assertFalse(Files.exists(checkpoints.resolve("last.json")));
+
+        try (LockHolder pretrain = LockHolder.hold(checkpoints)) {
+            CliRunner.Result r = CliRunner.run("full-run", "--run-dir", run.toString(), "--profile", "tiny");
+            assertRefused(r, checkpoints, "--run-dir");
+        }
+        assertFalse(Files.exists(run.resolve(RunLayout.MANIFEST)), "the full run did not start");
+    }
+}
