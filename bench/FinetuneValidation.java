@@ -7,6 +7,7 @@ import dev.autoeditor.train.ModelArtifact;
 import dev.autoeditor.train.TrainingWindows;
 import dev.autoeditor.train.eval.ModelSummary;
 import dev.autoeditor.train.eval.ModelUnderTest;
+import dev.autoeditor.train.eval.Persistence;
 import dev.autoeditor.train.eval.ThresholdCalibrator;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Map;
  * Usage (a Java single-file program, after `mvn -o -DskipTests package`):
  *   java -cp target/auto-editor.jar bench/FinetuneValidation.java RUN/data/finetune/windows NAME=CHECKPOINT ...
  * e.g. before=RUN/checkpoints/pretrain/best.json after=OUT/best.json scratch=OUT/scratch/best.json.
+ * The word {@code persistence} instead of NAME=CHECKPOINT adds the persistence baseline.
  * Prints one line per checkpoint: NAME followed by the figures.
  */
 public class FinetuneValidation {
@@ -29,6 +31,12 @@ public class FinetuneValidation {
         Config cfg = ConfigLoader.load("default", null, List.of());
         try (TrainingWindows w = TrainingWindows.open(windows); ShardDataset val = ShardDataset.open(windows, Split.VAL)) {
             for (int i = 1; i < args.length; i++) {
+                if (args[i].equals("persistence")) {
+                    // The reference: every frame repeats the one before (no cut, no motion).
+                    System.out.println("VAL persistence " + ModelSummary.measure(new Persistence(val.assetClasses()), 0.5, val, w.spec().normaliser(),
+                            cfg.getInt("evaluate.cut_tolerance"), cfg.getInt("evaluate.batch_size"), 0));
+                    continue;
+                }
                 String[] nameAndPath = args[i].split("=", 2);
                 ModelArtifact artifact = ModelArtifact.load(Path.of(nameAndPath[1]));
                 TransformerModel model = artifact.frameTransformer();

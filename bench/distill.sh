@@ -72,7 +72,7 @@ for entry in "${capacity[@]}"; do
   pretrain "$dir" --set "model.d_model=$d" --set "model.heads=$heads" --set "model.layers=$layers" --set "model.ff=$ff" \
     --set "model.asset_embedding=$emb"
   if [[ ! -f "$dir/.benched" ]]; then
-    ae bench distill --data "$windows" --model "$dir" --label "capacity $name ($profile)" --json "$results/distill-capacity.jsonl"
+    ae bench distill --data "$windows" --model "$dir" --label "capacity $name ($profile${EPOCHS:+, $EPOCHS epochs})" --json "$results/distill-capacity.jsonl"
     touch "$dir/.benched"
   fi
 done
@@ -97,7 +97,7 @@ done
 if [[ ! -f "$out/students/.benched" ]]; then
   log "teacher, students and controls side by side"
   ae bench distill --data "$windows" --teacher "$teacher" "${students[@]}" "${controls[@]}" \
-    --label "distill ($profile, seeds $seeds)" --json "$results/distill.jsonl"
+    --label "distill ($profile${EPOCHS:+, $EPOCHS epochs}, seeds $seeds)" --json "$results/distill.jsonl"
   touch "$out/students/.benched"
 fi
 log "done: $results/distill-capacity.jsonl, $results/distill.jsonl"

@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 /** {@code auto-editor finetune}: the starting model learns the house style of the fine-tuning data. */
 @Command(name = "finetune", mixinStandardHelpOptions = true,
         description = {"Fine-tune a trained model on one editor's exports (finetune.*): warm start, a lower learning rate "
-                + "(finetune.lr), optionally frozen lower layers (finetune.freeze_layers); beside it the same architecture "
-                + "trained on that data alone, and OUT/summary.json comparing before, after and scratch on its test split.",
+                + "for the trunk (finetune.lr) and a higher one for the output heads (finetune.head_lr), optionally frozen "
+                + "lower layers (finetune.freeze_layers); beside it the same architecture trained on that data alone, and "
+                + "OUT/summary.json comparing before, after and scratch on its test split.",
                 "Without --model/--data/--out: the run directory's finetune phase (data/finetune/windows/, starting from the "
                         + "distilled student, or pretrain's model when distill is off); it resumes an interrupted attempt by itself."})
 public final class FinetuneCommand extends BaseCommand {

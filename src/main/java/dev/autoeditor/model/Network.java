@@ -52,6 +52,14 @@ public interface Network {
         throw new IllegalArgumentException("a " + kind() + " network has no layered trunk whose lower layers could be frozen");
     }
 
+    /**
+     * The parameters of the output heads, the layers that map the trunk's hidden state to the named
+     * outputs: what a fine-tune may train faster than the trunk ({@code finetune.head_lr}). None by default.
+     */
+    default Set<String> heads() {
+        return Set.of();
+    }
+
     /** Number of trainable values. */
     default long parameterCount() {
         long n = 0;

@@ -143,6 +143,11 @@ public final class TransformerGraph {
         return m.matches() && Integer.parseInt(m.group(1)) < blocks;
     }
 
+    /** Whether parameter {@code name} belongs to an output head (a linear map named "head_...", or a persistence skip weight). */
+    static boolean isHead(String name) {
+        return name.startsWith("head_") || name.startsWith("skip_");
+    }
+
     /** Pre-norm block: x + Drop(Attn(LN(x))), then + Drop(FF(LN(.))). */
     private SDVariable block(SDVariable x, int layer) {
         String p = "block" + layer + "_";

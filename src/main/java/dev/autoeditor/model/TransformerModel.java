@@ -62,6 +62,17 @@ public final class TransformerModel implements FramePredictor, Network {
     }
 
     /**
+     * The heads' linear maps (active, asset, regression, change and motion gates, {@code head_*}) and
+     * the persistence skip weights ({@code skip_*}); the final norm belongs to the trunk.
+     */
+    @Override
+    public Set<String> heads() {
+        Set<String> names = new LinkedHashSet<>();
+        for (String p : parameters().keySet()) if (TransformerGraph.isHead(p)) names.add(p);
+        return names;
+    }
+
+    /**
      * Predicts every frame's successor, without dropout. ND4J frees the off-heap arrays of each call
      * only when the Java GC runs: callers looping over many batches should call System.gc() every
      * few batches (the trainer does after each step).

@@ -55,6 +55,14 @@ public final class DistillPhase extends DeclaredPhase {
         return keys;
     }
 
+    @Override
+    public void checkSettings(Config config) {
+        // The student's architecture (distill.model.* with the windows' asset classes), train.*, the loss and the calibration.
+        DistillSettings.from(config).student(config.getInt("model.asset_classes"));
+        TrainSettings.from(config);
+        dev.autoeditor.train.eval.ThresholdCalibrator.Settings.from(config);
+    }
+
     /** A teacher given as a path is outside the run: its checkpoint's content is an input. */
     @Override
     public Map<String, String> externalInputs(Config config) {

@@ -14,7 +14,6 @@ import dev.autoeditor.train.TrainingRun;
 import dev.autoeditor.train.TrainingWindows;
 import dev.autoeditor.train.eval.ThresholdCalibrator;
 import dev.autoeditor.util.UserException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +24,8 @@ import java.util.Optional;
  * Fine-tuning: the starting model (the distilled student, or pretrain's model when distill is off)
  * learns one editor's house style from the fine-tuning tree's windows (data/finetune/, normalised with
  * the starting model's normaliser and windowed its way). Warm start with a fresh optimizer at step 0,
- * a lower learning rate (finetune.lr), optionally the input embedding and lower blocks frozen
- * (finetune.freeze_layers). Beside it, the same architecture is trained on the house style alone with
+ * a lower learning rate for the pretrained trunk (finetune.lr) and a higher one for the output heads
+ * (finetune.head_lr), optionally the input embedding and lower blocks frozen (finetune.freeze_layers). Beside it, the same architecture is trained on the house style alone with
  * the same step budget (checkpoints/finetune/scratch/), and checkpoints/finetune/summary.json compares
  * the starting model as it came, the fine-tuned one and the scratch one on the house style's test split.
  * Interrupted with unchanged inputs, it continues from the last checkpoint of the run it was in.
@@ -94,6 +93,14 @@ public final class FinetunePhase extends DeclaredPhase {
     }
 
     @Override
+    public void checkSettings(Config config) {
+        // The architecture is the starting model's; train.*, the loss, the calibration and finetune.* are read here.
+        TrainSettings.from(config);
+        dev.autoeditor.train.eval.ThresholdCalibrator.Settings.from(config);
+        FinetuneSettings.from(config);
+    }
+
+    @Override
     public Optional<String> modelOutput() {
         return Optional.of(OUTPUT);
     }
@@ -154,9 +161,10 @@ public final class FinetunePhase extends DeclaredPhase {
                     .windows(windows)
                     .checkpoints(out)
                     .network(start.kind(), model)
-                    .init(resume && hasLast(out) ? new Init.Resume(out) : new Init.WarmStart(source.checkpoint()))
+                    .init(resume ? Init.resumeOr(out, new Init.WarmStart(source.checkpoint())) : new Init.WarmStart(source.checkpoint()))
                     .inputKeys(KEYS)
                     .freezeLowerLayers(settings.freezeLayers())
+                    .headLearningRateFactor(settings.headLrFactor())
                     .objective(new SupervisedObjective(model, LossSettings.from(cfg)))
                     .calibrator(ThresholdCalibrator.of(cfg, windows))
                     .force(true)
@@ -167,7 +175,7 @@ public final class FinetunePhase extends DeclaredPhase {
                     .windows(windows)
                     .checkpoints(scratchDir)
                     .network(start.kind(), model)
-                    .init(resume && hasLast(scratchDir) ? new Init.Resume(scratchDir) : new Init.Scratch())
+                    .init(resume ? Init.resumeOr(scratchDir, new Init.Scratch()) : new Init.Scratch())
                     .inputKeys(KEYS)
                     .objective(new SupervisedObjective(model, LossSettings.from(cfg)))
                     .calibrator(ThresholdCalibrator.of(cfg, windows))
@@ -181,9 +189,5 @@ public final class FinetunePhase extends DeclaredPhase {
             summary.write(out.resolve(FinetuneSummary.FILE));
             return new Result(tuned, scratch, summary);
         }
-    }
-
-    private static boolean hasLast(Path dir) {
-        return Files.isRegularFile(dir.resolve(CheckpointStore.LAST + ".json"));
     }
 }

@@ -12,28 +12,35 @@ import java.util.Map;
  * (batch size, optimizer, loss weights, schedule shape, checkpoints) is train.*, as in pretraining;
  * the architecture is the starting model's.
  *
- * @param lr           peak learning rate of the fine-tune (lower than train.lr: the weights are already good)
+ * @param lr           peak learning rate of the fine-tune's trunk (lower than train.lr: the features are already good)
+ * @param headLr       peak learning rate of the output heads, which must learn the new style's outputs fast
  * @param warmupSteps  linear warm-up steps before the cosine decay
  * @param epochs       passes over the fine-tuning windows at most; also the scratch baseline's
  * @param maxSteps     stop after this many steps, 0 = no limit; also the scratch baseline's
  * @param patience     early stopping on the fine-tuning validation split; also the scratch baseline's
  * @param freezeLayers lower transformer blocks (with the input embedding) left as they came; 0 = none
  */
-public record FinetuneSettings(double lr, int warmupSteps, int epochs, long maxSteps, int patience, int freezeLayers) {
+public record FinetuneSettings(double lr, double headLr, int warmupSteps, int epochs, long maxSteps, int patience, int freezeLayers) {
     /** The keys {@link #from} reads. */
     public static final List<String> KEYS = List.of(
-            "finetune.lr", "finetune.warmup_steps", "finetune.epochs", "finetune.max_steps", "finetune.patience", "finetune.freeze_layers");
+            "finetune.lr", "finetune.head_lr", "finetune.warmup_steps", "finetune.epochs", "finetune.max_steps", "finetune.patience", "finetune.freeze_layers");
 
     public static FinetuneSettings from(Config cfg) {
         long maxSteps = cfg.getLong("finetune.max_steps");
         if (maxSteps < 0) throw new ConfigException("config key 'finetune.max_steps' is " + maxSteps + "; it must be 0 (no limit) or more");
         return new FinetuneSettings(
                 cfg.getDouble("finetune.lr", 1e-12, 10),
+                cfg.getDouble("finetune.head_lr", 1e-12, 10),
                 cfg.getInt("finetune.warmup_steps", 0, Integer.MAX_VALUE),
                 cfg.getInt("finetune.epochs", 1, 1_000_000),
                 maxSteps,
                 cfg.getInt("finetune.patience", 0, 1_000_000),
                 cfg.getInt("finetune.freeze_layers", 0, 1_000_000));
+    }
+
+    /** How much faster than the trunk the heads learn: head_lr / lr. */
+    public double headLrFactor() {
+        return headLr / lr;
     }
 
     /** Fails naming the key when more blocks are to be frozen than the starting model has. */

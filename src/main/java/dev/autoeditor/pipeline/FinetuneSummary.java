@@ -128,6 +128,7 @@ public record FinetuneSummary(Map<String, Map<String, Object>> metrics, Map<Stri
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("starts_from", startsFrom);
         training.put("lr", settings.lr());
+        training.put("head_lr", settings.headLr());
         training.put("warmup_steps", settings.warmupSteps());
         training.put("epochs", settings.epochs());
         training.put("max_steps", settings.maxSteps());

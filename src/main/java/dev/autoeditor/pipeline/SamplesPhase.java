@@ -69,6 +69,14 @@ public final class SamplesPhase extends DeclaredPhase {
     }
 
     @Override
+    public void checkSettings(Config config) {
+        GenerateSettings.from(config);
+        config.getInt("samples.count", 0, 1000);
+        config.getDouble("samples.prompt_seconds", 0, 1e7);
+        config.getDouble("samples.seconds", 0.01, 1e7);
+    }
+
+    @Override
     public void run(PhaseContext context) throws Exception {
         RunLayout layout = context.layout();
         Config cfg = context.config();

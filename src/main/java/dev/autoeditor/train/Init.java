@@ -36,8 +36,16 @@ public sealed interface Init {
      * checkpoint; fail naming each when none is intact.
      */
     static Init resumeIfPresent(Path checkpointDir) {
+        return resumeOr(checkpointDir, new Scratch());
+    }
+
+    /**
+     * {@link #resumeIfPresent}, with {@code otherwise} (a warm start, say) when the folder holds no
+     * checkpoint: how every training phase continues an interrupted attempt.
+     */
+    static Init resumeOr(Path checkpointDir, Init otherwise) {
         CheckpointStore store = new CheckpointStore(checkpointDir);
-        if (store.names().isEmpty()) return new Scratch();
+        if (store.names().isEmpty()) return otherwise;
         CheckpointStore.ResumePoint point = store.newestIntact();
         List<String> problems = new ArrayList<>();
         point.damaged().forEach((name, why) -> problems.add(name + ".json: " + why));

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,8 @@ public final class Optimizer {
     private final Map<String, String> gradientNames = new java.util.HashMap<>();
     /** The name under which SameDiff keeps a graph's gradient function. */
     private static final String GRAD_FUNCTION = "grad";
+    /** Per-parameter factor on each step's learning rate (absent: 1). */
+    private final Map<String, Double> lrScale = new HashMap<>();
 
     /**
      * An optimizer over every trainable variable of {@code sd}, with zero moments. The loss must already
@@ -134,6 +137,20 @@ public final class Optimizer {
         return gradientNames.computeIfAbsent(param, p -> sd.getVariable(p).getGradient().name());
     }
 
+    /**
+     * Trains {@code parameters} at {@code factor} times each step's learning rate (their weight decay
+     * scales with it): discriminative fine-tuning, where new output heads learn faster than the
+     * pretrained trunk. Returns this optimizer.
+     */
+    public Optimizer scaleLearningRate(java.util.Collection<String> parameters, double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) throw new IllegalArgumentException("learning-rate factor must be positive, got " + factor);
+        for (String p : parameters) {
+            if (!params.contains(p)) throw new IllegalArgumentException("cannot scale the learning rate of '" + p + "': not a trained parameter");
+            lrScale.put(p, factor);
+        }
+        return this;
+    }
+
     /** The names of the parameters it updates (all but the frozen ones), in graph order. */
     public List<String> parameters() {
         return params;
@@ -165,9 +182,10 @@ public final class Optimizer {
             boolean decays = weightDecay > 0 && decays(p);
             if (decays && !decoupled) g.addi(w.mul(weightDecay));
             GradientUpdater<?> u = updaters.get(p);
-            u.getConfig().setLrAndSchedule(lr, null);
+            double rate = lr * lrScale.getOrDefault(p, 1.0);
+            u.getConfig().setLrAndSchedule(rate, null);
             u.applyUpdater(g, (int) step, 0);
-            if (decays && decoupled) w.muli(1.0 - lr * weightDecay);
+            if (decays && decoupled) w.muli(1.0 - rate * weightDecay);
             w.subi(g);
             double n = w.norm2Number().doubleValue();
             paramSq += n * n;

@@ -75,6 +75,7 @@ public final class TrainingRun {
     private final List<TrainingListener> extraListeners = new ArrayList<>();
     private boolean force;
     private int frozenBlocks;
+    private double headLrFactor = 1.0;
 
     private TrainingRun(String phase) {
         this.phase = phase;
@@ -154,6 +155,16 @@ public final class TrainingRun {
         return this;
     }
 
+    /**
+     * Trains the output heads ({@link Network#heads}) at {@code factor} times the learning rate of the
+     * schedule, the rest at the schedule's rate; 1 (the default) trains everything alike.
+     */
+    public TrainingRun headLearningRateFactor(double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) throw new IllegalArgumentException("head learning-rate factor must be positive, got " + factor);
+        this.headLrFactor = factor;
+        return this;
+    }
+
     /** Start from scratch even though the checkpoint folder already holds checkpoints (they are replaced as training goes). */
     /** The settings the phase declares as its inputs (recorded in the checkpoints' provenance); default {@link #SUPERVISED_INPUT_KEYS}. */
     public TrainingRun inputKeys(List<String> keys) {
@@ -195,6 +206,13 @@ public final class TrainingRun {
         // 2. The objective's loss on the network's outputs, then the optimizer (fresh, or its moments on resume).
         objective.attach(network);
         Optimizer optimizer = new Optimizer(network.sameDiff(), Optimizer.Settings.from(settings), frozen);
+        if (headLrFactor != 1.0) {
+            Set<String> heads = network.heads();
+            if (heads.isEmpty()) throw new IllegalArgumentException("a " + kind + " network names no output heads to train faster");
+            optimizer.scaleLearningRate(heads, headLrFactor);
+            start.describe().put("head_lr_factor", headLrFactor);
+            log.info("{}: the {} head parameters train at {} times the learning rate", phase, heads.size(), headLrFactor);
+        }
         if (start.resumed() != null) optimizer.restore(start.resumed().optimizer(), start.resumed().source());
 
         // 3. Listeners (their state restored on resume), the checkpoint writer, the loop.

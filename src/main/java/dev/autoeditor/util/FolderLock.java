@@ -36,14 +36,17 @@ public final class FolderLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     private final String token;
+    /** The topmost folder created to hold the lock, or null: removed on release if still empty. */
+    private final Path created;
     /** A command stopped from outside leaves no lock file behind either. */
     private final Interruption.Registration removeOnInterrupt;
 
-    private FolderLock(Path file, FileChannel channel, FileLock lock, String token) {
+    private FolderLock(Path file, FileChannel channel, FileLock lock, String token, Path created) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
         this.token = token;
+        this.created = created;
         this.removeOnInterrupt = Interruption.cleanUpOnInterrupt(this::removeFile);
     }
 
@@ -68,21 +71,42 @@ public final class FolderLock implements AutoCloseable {
                         + "); wait for it to finish, or " + otherwise);
             }
         }
+        // The folders made for the lock alone are removed with it when the command wrote nothing in them.
+        Path created = dir;
+        while (created.getParent() != null && !Files.exists(created.getParent())) created = created.getParent();
+        if (Files.exists(created)) created = null;
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UserException(FileProblems.describe(e).orElse("cannot create folder " + dir + ": " + e.getMessage()), e);
         }
         Path file = dir.resolve(FILE);
-        for (int attempt = 0; attempt < 10; attempt++) {
-            FolderLock taken = tryTake(file, otherwise);
-            if (taken != null) return taken;
+        try {
+            for (int attempt = 0; attempt < 10; attempt++) {
+                FolderLock taken = tryTake(file, otherwise, created);
+                if (taken != null) return taken;
+            }
+            throw new UserException("could not take the lock " + file + " (it kept being replaced); wait a moment and run again");
+        } catch (RuntimeException e) {
+            removeEmpty(dir, created);
+            throw e;
         }
-        throw new UserException("could not take the lock " + file + " (it kept being replaced); wait a moment and run again");
+    }
+
+    /** Deletes {@code dir} and its parents up to {@code top} while they are empty (all when {@code top} is null: none). */
+    private static void removeEmpty(Path dir, Path top) {
+        if (top == null) return;
+        for (Path p = dir; p != null && p.startsWith(top); p = p.getParent()) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                return; // not empty: the command wrote something, or another one did
+            }
+        }
     }
 
     /** One attempt: null when the file at the path turned out not to be the one locked. */
-    private static FolderLock tryTake(Path file, String otherwise) {
+    private static FolderLock tryTake(Path file, String otherwise, Path created) {
         FileChannel channel;
         try {
             DiskSpace.checkWrite(file);
@@ -107,7 +131,7 @@ public final class FolderLock implements AutoCloseable {
             String token = ProcessHandle.current().pid() + " " + UUID.randomUUID() + "\n";
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
-            if (token.equals(readOrNull(file))) return new FolderLock(file, channel, lock, token);
+            if (token.equals(readOrNull(file))) return new FolderLock(file, channel, lock, token, created);
             lock.release();
             channel.close();
             return null;
@@ -158,6 +182,7 @@ public final class FolderLock implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot release " + file, e);
             }
+            removeEmpty(file.getParent(), created);
         }
     }
 

@@ -166,7 +166,10 @@ class CheckpointFallbackTest {
     @Test
     void inARunDirectoryADamagedLastNoLongerBlocksAndAChangedSettingStopsUntilForced() throws Exception {
         Path run = dir.resolve("run");
-        String[] tiny = {"--run-dir", run.toString(), "--profile", "tiny", "-q", "--set", "train.epochs=2", "--set", "train.patience=10"};
+        // Larger batches (fewer steps) and no report page: this test is about the training phase.
+        String[] tiny = {"--run-dir", run.toString(), "--profile", "tiny", "-q", "--set", "train.epochs=2", "--set", "train.patience=10",
+            "--set", "train.batch_size=16", "--set", "report.enabled=false", "--set", "distill.enabled=false",
+            "--set", "finetune.enabled=false", "--set", "samples.enabled=false"};
         CliRunner.Result first = CliRunner.run(concat(new String[] {"full-run"}, tiny));
         assertEquals(0, first.code(), first.toString());
         Path checkpoints = run.resolve(RunLayout.PRETRAIN);

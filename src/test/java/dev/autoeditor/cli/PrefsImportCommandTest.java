@@ -69,7 +69,8 @@ class PrefsImportCommandTest {
         assertTrue(missing.err().contains("nope.csv: file not found; give a .jsonl or .csv file of pairs"), missing.err());
 
         CliRunner.Result badFps = CliRunner.run("prefs", "import", csv.toString(), "--output", none.toString(), "--fps", "fast");
-        assertEquals(ExitCodes.FAILURE, badFps.code(), badFps.toString());
+        // A bad option is a bad command line (issue 18, item 14).
+        assertEquals(ExitCodes.USAGE, badFps.code(), badFps.toString());
         assertTrue(badFps.err().contains("--fps is 'fast'"), badFps.err());
     }
 

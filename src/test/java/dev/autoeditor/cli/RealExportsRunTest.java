@@ -27,7 +27,7 @@ class RealExportsRunTest {
         Path run = tmp.resolve("real");
         // One sample per second and two training steps keep the real run small enough for a test.
         CliRunner.Result r = CliRunner.run("full-run", "--run-dir", run.toString(), "--profile", "tiny", "-q",
-                "--set", "convert.sample_fps=1", "--set", "train.max_steps=2", "--set", "finetune.max_steps=2",
+                "--set", "convert.sample_fps=1", "--set", "train.max_steps=2", "--set", "distill.max_steps=2", "--set", "finetune.max_steps=2",
                 "--set", "download.data=[{name: real, path: '" + exports + "'}]");
         assertEquals(0, r.code(), r.toString());
 

@@ -34,13 +34,17 @@ class ReproducibleRunTest {
             "checkpoints/pretrain",                   // manifest.json: hash of the pretrain folder, whose metrics hold those durations
             "upstream:pretrain",                      // manifest.json: the same hash, as an input of the phases after pretrain
             "inputHash",                              // manifest.json: the hash over those inputs (every other part is compared)
-            "report");                                // manifest.json: hash of the report page, which shows every phase's duration
+            "report",                                 // manifest.json: hash of the report page, which shows every phase's duration
+            "frames_per_s_batch1",                    // checkpoints/distill/summary.json: a speed, as windows_per_s
+            "checkpoints/distill",                    // manifest.json: hash of the distill folder, whose summary and metrics hold speeds
+            "upstream:distill");                      // manifest.json: the same hash, as an input of the phases after distill
 
     /** JSON files every complete run writes (the comparison must have seen them, or it proves little). */
     static final List<String> EXPECTED = List.of("manifest.json", "evaluation.json", "data/keyframes.csv.provenance.json",
             "data/raw/synth/synth-manifest.json", "data/preprocessed/splits.json", "data/preprocessed/normaliser.json",
             "data/windows/windows.json", "data/windows/train/index.json", "data/windows/val/index.json",
             "data/windows/test/index.json", "checkpoints/pretrain/last.json", "checkpoints/pretrain/best.json",
+            "checkpoints/distill/best.json", "checkpoints/distill/scratch/best.json", "checkpoints/distill/summary.json",
             "checkpoints/pretrain/metrics/steps.jsonl", "checkpoints/pretrain/metrics/epochs.jsonl");
 
     @Test

@@ -46,6 +46,13 @@ class SettingsUpFrontTest {
                 "evaluate.batch_size=0", "'evaluate.batch_size' is 0",
                 "convert.threads=-1", "'convert.threads' is -1",
                 "download.stall_s=0", "'download.stall_s' is 0");
+        bad = new java.util.LinkedHashMap<>(bad);
+        // The phases that train and generate after pretrain.
+        bad.put("distill.temperature=0", "'distill.temperature' is 0");
+        bad.put("distill.model.d_model=0", "'model.d_model' is 0");
+        bad.put("finetune.lr=-1", "'finetune.lr' is -1");
+        bad.put("samples.count=-1", "'samples.count' is -1");
+        bad.put("generate.temperature=-1", "'generate.temperature' is -1");
         Path run = runDirWithAUsersFile();
         Map<Path, String> before = FileHashes.of(run);
         for (var e : bad.entrySet()) {

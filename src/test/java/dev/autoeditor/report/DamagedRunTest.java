@@ -92,6 +92,8 @@ class DamagedRunTest {
         for (String pending : List.of("rlhf")) {
             assertTrue(glance.html().contains("<tr><td>" + pending + "</td><td><span class=\"st pending\">pending</span>"), pending);
         }
+        // distill ran in the tiny run before pretrain was run again and failed: it is in the manifest, not pending.
+        assertTrue(glance.html().contains("<tr><td>distill</td><td><span class=\"st done\">"), glance.html());
         assertTrue(glance.html().contains("<tr><td>report</td><td><span class=\"st done\">writing</span>"));
         assertTrue(glance.html().contains("training diverged at step 1"), "the failure's message is shown");
     }

@@ -23,11 +23,11 @@ import dev.autoeditor.train.eval.ModelSummary;
 import dev.autoeditor.train.eval.ModelUnderTest;
 import dev.autoeditor.train.eval.ThresholdCalibrator;
 import dev.autoeditor.util.AtomicFiles;
+import dev.autoeditor.util.OrderedMaps;
 import dev.autoeditor.util.Provenance;
 import dev.autoeditor.util.UserException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,8 +109,9 @@ public final class Distillation {
 
             // 1. The student: distillation objective, teacher outputs computed once when first needed.
             Path studentDir = in.out();
-            Init studentInit = in.resume() && hasCheckpoint(studentDir) ? new Init.Resume(studentDir)
-                    : settings.initFromTeacher() ? new Init.WarmStart(teacherArtifact.json()) : new Init.Scratch();
+            Init fresh = settings.initFromTeacher() ? new Init.WarmStart(teacherArtifact.json()) : new Init.Scratch();
+            // An interrupted attempt resumes from its newest intact checkpoint (last, unless damaged or gone).
+            Init studentInit = in.resume() ? Init.resumeOr(studentDir, fresh) : fresh;
             DistillationObjective objective = new DistillationObjective(student, LossSettings.from(run), DistillationObjective.Weights.of(settings),
                     () -> TeacherOutputs.compute(teacher, windows.train(), "train"),
                     windows.val() == null || windows.val().size() == 0 ? null : () -> TeacherOutputs.compute(teacher, windows.val(), "val"));
@@ -138,7 +139,7 @@ public final class Distillation {
                     .data(windows.train(), windows.val(), windows.spec(), scratchInputs)
                     .checkpoints(scratchDir)
                     .network(TransformerModel.KIND, student)
-                    .init(in.resume() && hasCheckpoint(scratchDir) ? new Init.Resume(scratchDir) : new Init.Scratch())
+                    .init(in.resume() ? Init.resumeOr(scratchDir, new Init.Scratch()) : new Init.Scratch())
                     .objective(new SupervisedObjective(student, LossSettings.from(scratchRun)))
                     .inputKeys(DistillSettings.INPUT_KEYS)
                     .calibrator(ThresholdCalibrator.of(scratchRun, windows))
@@ -185,10 +186,6 @@ public final class Distillation {
                     + String.join("; ", diffs) + ". Make the windows the teacher's way with the settings named, or choose another "
                     + "teacher with distill.teacher");
         }
-    }
-
-    private static boolean hasCheckpoint(Path dir) {
-        return Files.isRegularFile(dir.resolve(CheckpointStore.LAST + ".json"));
     }
 
     private static Map<String, Object> teacherInfo(ModelArtifact teacher, String label) {

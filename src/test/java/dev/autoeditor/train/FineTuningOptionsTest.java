@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A warm start with frozen lower layers (finetune.freeze_layers): the input embedding and the first
- * blocks keep the source's values exactly while the rest learns, the checkpoints carry no optimizer
- * state for them, and a run with frozen layers resumes exactly (and only with the same layers frozen).
- * A two-block model, so one block is frozen and one trains.
+ * The optimizer options of a fine-tune. Frozen lower layers (finetune.freeze_layers): the input
+ * embedding and the first blocks keep the source's values exactly while the rest learns, the
+ * checkpoints carry no optimizer state for them, and a run with frozen layers resumes exactly (and only
+ * with the same layers frozen). Faster heads (finetune.head_lr): the heads' steps scale with the factor,
+ * the trunk's do not. A two-block model, so one block is frozen and one trains.
  */
-class FrozenLayersTest {
+class FineTuningOptionsTest {
     @TempDir
     static Path shared;
 
@@ -90,6 +91,31 @@ class FrozenLayersTest {
         assertEquals(4, second.steps());
         double diff = TrainerTest.maxDifference(TrainerTest.load(straight.resolve("last.json")), TrainerTest.load(resumed.resolve("last.json")));
         assertTrue(diff <= 1e-6, "resumed weights differ by " + diff);
+    }
+
+    @Test
+    void headsTrainedFasterTakeProportionallyLargerStepsAndTheTrunkTheSame() {
+        Config oneStep = config("train.max_steps=1");
+        Path plain = tmp.resolve("plain");
+        TrainerTest.run("finetune", plain, oneStep, new Init.WarmStart(source)).run();
+        Path faster = tmp.resolve("faster");
+        TrainerTest.run("finetune", faster, oneStep, new Init.WarmStart(source)).headLearningRateFactor(3).run();
+        Network start = TrainerTest.load(source.resolve("best.json"));
+        Network a = TrainerTest.load(plain.resolve("last.json"));
+        Network b = TrainerTest.load(faster.resolve("last.json"));
+        java.util.Set<String> heads = a.heads();
+        assertEquals(new TreeSet<>(List.of("head_active_b", "head_active_w", "head_asset_b", "head_asset_w", "head_change_b", "head_change_w",
+                "head_motion_b", "head_motion_w", "head_regression_b", "head_regression_w", "skip_active", "skip_asset")), new TreeSet<>(heads));
+        for (String p : a.parameters().keySet()) {
+            var stepA = a.parameters().get(p).sub(start.parameters().get(p));
+            var stepB = b.parameters().get(p).sub(start.parameters().get(p));
+            double scale = heads.contains(p) ? 3 : 1;
+            double off = stepB.sub(stepA.mul(scale)).amaxNumber().doubleValue();
+            assertTrue(off <= 1e-6 + 1e-3 * stepB.amaxNumber().doubleValue(), p + ": the step is not " + scale + " times the plain one (" + off + ")");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> init = (Map<String, Object>) CheckpointStore.read(faster.resolve("last.json")).provenance().inputs().get("init");
+        assertEquals(3.0, init.get("head_lr_factor"));
     }
 
     @Test
