@@ -69,6 +69,9 @@ public final class GenerateCommand extends BaseCommand {
     @Override
     protected int run() throws Exception {
         // Everything that can be refused is refused before a byte is written.
+        if (model != null && run.runDir != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --model CKPT or --run-dir DIR (its final model), not both");
+        }
         AtomicFiles.checkOverwrite(out, force);
         if (framesCsv != null) AtomicFiles.checkOverwrite(framesCsv, force);
         if (framesCsv != null && framesCsv.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
