@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             FinetuneDataCommands.Preprocess.class,
             FinetuneDataCommands.Window.class,
             FinetuneCommand.class,
+            RlhfCommand.class,
             EvaluateCommand.class,
             GenerateCommand.class,
             EvaluateGenerationCommand.class,

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "prefs", mixinStandardHelpOptions = true,
         description = "Preference pairs (two continuations of one context, the preferred first) for the rlhf phase.",
         footer = {"", "Pairs are JSON lines in auto-editor-pair/1 (docs/prefs.md), by default in <run-dir>/prefs/pairs.jsonl."},
-        subcommands = {PrefsImportCommand.class, PrefsCollectCommand.class})
+        subcommands = {PrefsImportCommand.class, PrefsCollectCommand.class, PrefsSimulateCommand.class})
 public final class PrefsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -79,7 +79,7 @@ public final class ConfigLoader {
 
     /** Names of the built-in profiles. */
     public static List<String> profiles() {
-        return List.of(DEFAULT_PROFILE, "tiny", "full");
+        return List.of(DEFAULT_PROFILE, "tiny", "full", "rlhf");
     }
 
     private static Map<String, Object> readDefaults() {

@@ -32,6 +32,17 @@ public final class FrameInputs {
     }
 
     /**
+     * Inputs of all T frames, with dropout masks drawn from {@code dropoutRandom} (null: dropout off):
+     * for objectives that read every frame's output, such as a reward model scoring whole sequences.
+     */
+    public static Map<String, INDArray> forSequence(WindowBatch batch, ModelConfig mc, SplittableRandom dropoutRandom) {
+        Map<String, INDArray> m = inputs(batch, mc, batch.length());
+        if (dropoutRandom == null) dropoutOff(m, mc);
+        else dropoutMasks(m, mc, batch.size() * batch.length(), dropoutRandom);
+        return m;
+    }
+
+    /**
      * The supervised feed ({@link SupervisedLoss}): {@link #trainingInputs}, {@link #targets} and the loss
      * settings. Dropout masks are drawn from {@code dropoutRandom} (null: dropout off, as in validation).
      */

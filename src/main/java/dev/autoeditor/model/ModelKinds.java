@@ -17,14 +17,16 @@ public final class ModelKinds {
     }
 
     public static final String FRAME_TRANSFORMER = TransformerModel.KIND;
-    /** Kinds the checkpoint format names; a kind without a builder is refused on load. */
-    public static final String REWARD_MODEL = "reward-model";
-    public static final String POLICY = "policy";
+    /** The RLHF phase's kinds: a scorer of continuations, and the frame transformer with a value head. */
+    public static final String REWARD_MODEL = RewardModel.KIND;
+    public static final String POLICY = PolicyModel.KIND;
 
     private static final Map<String, Builder> BUILDERS = new LinkedHashMap<>();
 
     static {
         BUILDERS.put(FRAME_TRANSFORMER, TransformerModel::create);
+        BUILDERS.put(REWARD_MODEL, RewardModel::create);
+        BUILDERS.put(POLICY, PolicyModel::create);
     }
 
     private ModelKinds() {}

@@ -42,6 +42,8 @@ public final class TransformerGraph {
     private SDVariable inAssetOneHot;
     private SDVariable inRegression;
     private SDVariable inVelocity;
+    /** The reward model's extra input: per track, whether the frame shows something else than the frame before. */
+    private boolean changeInput;
 
     private TransformerGraph(ModelConfig mc, long seed) {
         this.mc = mc;
@@ -53,15 +55,58 @@ public final class TransformerGraph {
         return new TransformerGraph(mc, seed).assemble();
     }
 
+    /**
+     * The frame transformer plus a scalar value head on the trunk ({@link PolicyModel#VALUE}): the
+     * trunk and frame heads are drawn first, exactly as {@link #build} draws them, then the value head,
+     * so a policy and a frame transformer of the same seed share every frame weight.
+     */
+    public static PolicyModel buildPolicy(ModelConfig mc, long seed) {
+        TransformerGraph g = new TransformerGraph(mc, seed);
+        SDVariable h = g.trunk();
+        g.frameHeads(h);
+        SDVariable value = g.sd.reshape(g.linear(h, PolicyModel.VALUE_HEAD, mc.dModel(), 1), g.dims);
+        g.sd.updateVariableNameAndReference(value, PolicyModel.VALUE);
+        return new PolicyModel(g.sd, mc);
+    }
+
+    /**
+     * The trunk and a scalar score head: per frame a linear score of the trunk's output
+     * ({@link RewardModel#FRAME_SCORE}, [B, T]), and per sequence their sum weighted by the fed
+     * {@link RewardModel#SCORE_WEIGHT} ([B, T]; the continuation's frames at 1/count, the rest 0), so
+     * a sequence's score is the mean over its continuation of what each frame, seeing everything before
+     * it, makes of the edit.
+     */
+    public static RewardModel buildRewardModel(ModelConfig mc, long seed) {
+        TransformerGraph g = new TransformerGraph(mc, seed);
+        g.changeInput = true;
+        SDVariable h = g.trunk();
+        SDVariable frameScore = g.sd.reshape(g.linear(h, RewardModel.SCORE_HEAD, mc.dModel(), 1), g.dims);
+        SDVariable weight = g.sd.placeHolder(RewardModel.SCORE_WEIGHT, DataType.FLOAT, -1, -1);
+        g.sd.updateVariableNameAndReference(h, HIDDEN);
+        g.sd.updateVariableNameAndReference(frameScore, RewardModel.FRAME_SCORE);
+        g.sd.sum(RewardModel.SCORE, frameScore.mul(weight), 1);
+        return new RewardModel(g.sd, mc);
+    }
+
     private TransformerModel assemble() {
-        int d = mc.dModel();
-        int c = mc.assetClasses();
+        SDVariable h = trunk();
+        frameHeads(h);
+        return new TransformerModel(sd, mc);
+    }
+
+    /** Input embedding, blocks and final layer norm: [N, D], what every head reads. */
+    private SDVariable trunk() {
         dims = sd.placeHolder(DIMS, DataType.INT64, 2);
         attentionBias = sd.placeHolder(ATTENTION_BIAS, DataType.FLOAT, -1, 1, -1, -1);
         SDVariable x = embed();
         for (int layer = 0; layer < mc.layers(); layer++) x = block(x, layer);
-        SDVariable h = layerNorm(x, "final_norm");
+        return layerNorm(x, "final_norm");
+    }
 
+    /** The active, asset and regression heads on the trunk's output (named {@link GraphNames#HIDDEN} here), and their probabilities. */
+    private void frameHeads(SDVariable h) {
+        int d = mc.dModel();
+        int c = mc.assetClasses();
         SDVariable activeLogit = reshapeRows(linear(h, "head_active", d, K), K).add(activeSkip());
         SDVariable assetLogits = reshapeRows(linear(h, "head_asset", d, K * c), K, c).add(assetSkip());
         // The regression heads predict the change from frame t, scaled per track by a gate: most
@@ -79,7 +124,6 @@ public final class TransformerGraph {
         sd.updateVariableNameAndReference(regression, REGRESSION);
         sd.nn.sigmoid(ACTIVE_PROB, activeLogit);
         sd.nn.softmax(ASSET_PROBS, assetLogits, 3);
-        return new TransformerModel(sd, mc);
     }
 
     /**
@@ -128,7 +172,15 @@ public final class TransformerGraph {
         SDVariable perTrack = sd.concat(2, sd.reshape(active, -1, K, 1), assetFeatures, sd.reshape(regression, -1, K, R));
         int features = mc.frameFeatures(K, R);
         SDVariable rows = sd.reshape(perTrack, -1, features);
-        return linear(rows, "input", features, mc.dModel()).add(position);
+        SDVariable embedded = linear(rows, "input", features, mc.dModel()).add(position);
+        if (changeInput) {
+            // Cuts, made explicit for the reward model: per track 1 where the frame differs from the one
+            // before. Its weights start at zero, so a warm-started trunk computes what it computed before.
+            SDVariable change = sd.placeHolder(RewardModel.FRAME_CHANGE, DataType.FLOAT, -1, -1, K);
+            SDVariable weights = sd.var(RewardModel.CHANGE_WEIGHTS, Nd4j.zeros(DataType.FLOAT, K, mc.dModel()));
+            embedded = embedded.add(sd.mmul(sd.reshape(change, -1, K), weights));
+        }
+        return embedded;
     }
 
     /** Names of the input embedding's parameters: the asset table and the linear map named "input". */

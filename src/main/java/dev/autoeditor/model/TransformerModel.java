@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link ModelConfig} it was built from. As a {@link FramePredictor}, entry t of its predictions is
  * frame t+1 predicted from frames 0..t. Training attaches a loss to it ({@link SupervisedLoss}).
  */
-public final class TransformerModel implements FramePredictor, Network {
+public final class TransformerModel implements FramePredictor, FrameModel {
     /** Its checkpoint kind. */
     public static final String KIND = "frame-transformer";
     private final SameDiff sd;
@@ -43,6 +43,11 @@ public final class TransformerModel implements FramePredictor, Network {
     @Override
     public ModelConfig config() {
         return config;
+    }
+
+    @Override
+    public TransformerModel frameTransformer() {
+        return this;
     }
 
     /**

@@ -27,10 +27,11 @@ public final class StandardPhases {
                 new PreprocessPhase(DataTree.FINETUNE, FinetunePhase.STARTS_FROM),
                 new WindowPhase(DataTree.FINETUNE, FinetunePhase.STARTS_FROM),
                 new FinetunePhase(),
-                // rlhf goes here
-                new EvaluatePhase(List.of(PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME, DistillPhase.NAME, FinetunePhase.NAME)),
+                new RlhfPhase(),
+                new EvaluatePhase(List.of(PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME, DistillPhase.NAME, FinetunePhase.NAME,
+                        RlhfPhase.NAME)),
                 new SamplesPhase(List.of(DownloadDataPhase.NAME, PreprocessPhase.NAME, WindowPhase.NAME, PretrainPhase.NAME, DistillPhase.NAME,
-                        FinetunePhase.NAME))
+                        FinetunePhase.NAME, RlhfPhase.NAME))
                 ));
         // The report reads every earlier phase's files, and lists every phase (itself included).
         List<String> before = phases.stream().map(Phase::name).toList();

@@ -2,6 +2,7 @@ package dev.autoeditor.train;
 
 import dev.autoeditor.data.DataSpec;
 import dev.autoeditor.data.Normaliser;
+import dev.autoeditor.model.FrameModel;
 import dev.autoeditor.model.ModelKinds;
 import dev.autoeditor.model.Network;
 import dev.autoeditor.model.TransformerModel;
@@ -39,11 +40,14 @@ public record ModelArtifact(Path json, CheckpointInfo info, Network network) {
         return new ModelArtifact(json, info, network);
     }
 
-    /** The network as a frame transformer; fails naming both kinds when it is another kind. */
+    /**
+     * The network as a frame transformer (a policy's frame heads, its value head ignored); fails naming
+     * both kinds when it is another kind.
+     */
     public TransformerModel frameTransformer() {
-        if (network instanceof TransformerModel t) return t;
+        if (network instanceof FrameModel f) return f.frameTransformer();
         throw new UserException("checkpoint " + json + " holds a " + info.kind() + ", not a " + TransformerModel.KIND
-                + "; name a checkpoint of a frame-predicting phase (pretrain, distill, finetune)");
+                + "; name a checkpoint of a frame-predicting phase (pretrain, distill, finetune, rlhf)");
     }
 
     public DataSpec data() {

@@ -33,6 +33,8 @@ class ReproducibleRunTest {
             "seconds", "windows_per_s",               // manifest.json and the training metrics: durations and speeds
             "checkpoints/pretrain",                   // manifest.json: hash of the pretrain folder, whose metrics hold those durations
             "upstream:pretrain",                      // manifest.json: the same hash, as an input of the phases after pretrain
+            "checkpoints/rlhf",                       // manifest.json: hash of the rlhf folder, whose metrics hold durations too
+            "upstream:rlhf",                          // manifest.json: the same hash, as an input of evaluate
             "inputHash",                              // manifest.json: the hash over those inputs (every other part is compared)
             "report",                                 // manifest.json: hash of the report page, which shows every phase's duration
             "frames_per_s_batch1",                    // checkpoints/distill/summary.json: a speed, as windows_per_s

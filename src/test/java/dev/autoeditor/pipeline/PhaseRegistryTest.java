@@ -34,8 +34,8 @@ class PhaseRegistryTest {
     void theStandardPhasesFormAPipelineInTheIssuesOrder() {
         PhaseRegistry registry = StandardPhases.registry();
         assertEquals(List.of("download-models", "download-data", "convert", "preprocess", "window", "pretrain", "distill",
-                "finetune-download-data", "finetune-convert", "finetune-preprocess", "finetune-window", "finetune", "evaluate", "samples",
-                "report"),
+                "finetune-download-data", "finetune-convert", "finetune-preprocess", "finetune-window", "finetune", "rlhf", "evaluate",
+                "samples", "report"),
                 registry.names());
     }
 

@@ -2,9 +2,9 @@ package dev.autoeditor.train.eval;
 
 import dev.autoeditor.config.Config;
 import dev.autoeditor.data.WindowDataset;
+import dev.autoeditor.model.FrameModel;
 import dev.autoeditor.model.FramePredictor;
 import dev.autoeditor.model.Network;
-import dev.autoeditor.model.TransformerModel;
 import dev.autoeditor.train.Calibration;
 import dev.autoeditor.train.Calibrator;
 import dev.autoeditor.train.TrainingWindows;
@@ -48,8 +48,8 @@ public final class ThresholdCalibrator implements Calibrator {
 
     @Override
     public Calibration calibrate(Network network) {
-        if (!(network instanceof TransformerModel model)) return null;
-        Calibration c = tune(ModelUnderTest.of(model), train, val, settings);
+        if (!(network instanceof FrameModel model)) return null;
+        Calibration c = tune(ModelUnderTest.of(model.frameTransformer()), train, val, settings);
         log.info("calibrated on {} validation windows: cut thresholds {}", c.valWindows(), c.thresholds());
         return c;
     }
