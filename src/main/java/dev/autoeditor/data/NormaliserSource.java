@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autoeditor.config.Config;
 import dev.autoeditor.config.ConfigException;
-import dev.autoeditor.util.Hashing;
 import dev.autoeditor.util.UserException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,9 +19,10 @@ import java.util.Map;
  *
  * @param checkpoint the checkpoint JSON (from_model), or null (fit)
  * @param normaliser the model's normaliser (from_model), or null (fit)
- * @param sha256     SHA-256 of the checkpoint JSON (from_model)
+ * @param weightsSha256 the checkpoint's weights_sha256 (from_model): it names the model; a hash of the JSON
+ *                      would not, as the JSON also holds when and how long the training ran
  */
-record NormaliserSource(Path checkpoint, Normaliser normaliser, String sha256) {
+record NormaliserSource(Path checkpoint, Normaliser normaliser, String weightsSha256) {
     /** The checkpoint format that carries a normaliser (train.CheckpointInfo.FORMAT; data cannot depend on train). */
     static final String CHECKPOINT_FORMAT = "auto-editor-checkpoint/2";
 
@@ -58,10 +58,8 @@ record NormaliserSource(Path checkpoint, Normaliser normaliser, String sha256) {
             throw new UserException("preprocess.normaliser_model: checkpoint " + json + " not found; set it to a trained model's .json");
         }
         JsonNode doc;
-        String sha;
         try {
             doc = new ObjectMapper().readTree(json.toFile());
-            sha = Hashing.sha256(json);
         } catch (IOException e) {
             throw new UserException("preprocess.normaliser_model: checkpoint " + json + " is unreadable (" + e.getMessage()
                     + "); set it to another checkpoint", e);
@@ -71,7 +69,7 @@ record NormaliserSource(Path checkpoint, Normaliser normaliser, String sha256) {
             throw new UserException("preprocess.normaliser_model: checkpoint " + json + " is format '" + format + "', which does not "
                     + "carry its normaliser; retrain it with this version (`auto-editor pretrain` or `auto-editor full-run`)");
         }
-        return new NormaliserSource(json, Normaliser.fromDocument(doc.get("normaliser"), "checkpoint " + json), sha);
+        return new NormaliserSource(json, Normaliser.fromDocument(doc.get("normaliser"), "checkpoint " + json), doc.path("weights_sha256").asText());
     }
 
     boolean fromModel() {
@@ -82,7 +80,7 @@ record NormaliserSource(Path checkpoint, Normaliser normaliser, String sha256) {
     Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("checkpoint", checkpoint.toAbsolutePath().normalize().toString());
-        m.put("sha256", sha256);
+        m.put("weights_sha256", weightsSha256);
         return m;
     }
 }

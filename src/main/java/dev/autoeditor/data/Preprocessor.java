@@ -107,7 +107,11 @@ public final class Preprocessor {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("keyframes_csv", csvInput);
         if (source.fromModel()) inputs.put("normaliser_model", source.describe());
-        Provenance provenance = Provenance.of("preprocess", settings.seed(), cfg.select(PreprocessSettings.KEYS), inputs);
+        // The model is recorded by content (inputs.normaliser_model: its weights' hash) rather than by the
+        // path in preprocess.normaliser_model, so the same model read from another place gives the same provenance.
+        List<String> configKeys = new ArrayList<>(PreprocessSettings.KEYS);
+        configKeys.remove("preprocess.normaliser_model");
+        Provenance provenance = Provenance.of("preprocess", settings.seed(), cfg.select(configKeys), inputs);
         Normaliser normaliser;
         if (source.fromModel()) {
             // Fine-tuning data is normalised with the statistics the model was trained with, never refitted.

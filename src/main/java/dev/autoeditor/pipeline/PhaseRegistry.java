@@ -78,10 +78,13 @@ public final class PhaseRegistry {
         for (String up : phase.upstream()) {
             Phase u = get(up);
             String effective = up;
-            // A phase that only shows what earlier phases wrote (the report) reads nothing of a switched-off one.
-            if (!phase.needsEveryUpstream() && !u.enabled(config)) continue;
             if (u.modelOutput().isPresent() && !u.enabled(config)) {
+                // A switched-off model phase stands for the last enabled one before it (the model actually read).
                 effective = lastEnabledModelPhaseBefore(up, config).map(Phase::name).orElse(null);
+            } else if (!phase.needsEveryUpstream() && !u.enabled(config)) {
+                // A phase that reads whatever earlier phases wrote (the report, rlhf's optional fine-tuning
+                // windows) reads nothing of a switched-off data phase.
+                continue;
             }
             if (effective != null && !result.contains(effective)) result.add(effective);
         }

@@ -270,6 +270,8 @@ public final class RlhfRun {
                 .data(trainGroups, heldoutGroups, spec, inputs)
                 .checkpoints(dir)
                 .network(RewardModel.KIND, model)
+                // The architecture comes from the starting checkpoint, not model.*: provenance records rlhf's own inputs.
+                .inputKeys(inputKeys())
                 .init(init)
                 .objective(new BradleyTerryObjective(model, s.contextFrames(), trainGroups, heldoutGroups))
                 .force(true)
@@ -410,6 +412,13 @@ public final class RlhfRun {
     }
 
     /** Every key the run reads besides the rlhf.* settings: the judge's, the seed, train.* (the reward model's optimizer) and evaluate.* (calibration). */
+    /** Every setting the reward model's training depends on: rlhf.* and {@link #otherKeys()}. */
+    static List<String> inputKeys() {
+        List<String> keys = new ArrayList<>(RlhfSettings.KEYS);
+        for (String k : otherKeys()) if (!keys.contains(k)) keys.add(k);
+        return keys;
+    }
+
     public static List<String> otherKeys() {
         List<String> keys = new ArrayList<>(List.of("seed", "prefs.judge.target_shot_s", "prefs.judge.min_shot_frames", "prefs.judge.jump_back_s",
                 "prefs.judge.tie_tolerance", "prefs.judge.weight_shot_length", "prefs.judge.weight_flash", "prefs.judge.weight_framing",

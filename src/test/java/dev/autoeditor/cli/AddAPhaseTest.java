@@ -57,8 +57,8 @@ class AddAPhaseTest {
         phases.add(new NoopPhase());                                    // the one registry line
 
         RunLayout layout = new RunLayout(tmp.resolve("run"));
-        // Fine-tuning off: pretrain is then the last model phase before noop, the one it starts from.
-        Config config = ConfigLoader.load("tiny", null, List.of("train.max_steps=1", "finetune.enabled=false"));
+        // Fine-tuning and rlhf off: distill is then the last model phase before noop, the one it starts from.
+        Config config = ConfigLoader.load("tiny", null, List.of("train.max_steps=1", "finetune.enabled=false", "rlhf.enabled=false"));
         List<TrainingOrchestrator.Outcome> outcomes = new TrainingOrchestrator(layout, config, phases, "test").run(Selection.all());
         TrainingOrchestrator.Outcome last = outcomes.get(outcomes.size() - 1);
         assertEquals("noop", last.phase());
@@ -73,6 +73,6 @@ class AddAPhaseTest {
         PhaseStatus status = new TrainingOrchestrator(layout, config, phases, "test").status().get(phases.size() - 1);
         assertEquals("noop", status.phase());
         assertEquals(PhaseStatus.State.DONE, status.state());
-        assertTrue(FullRunCommand.description(phases)[0].contains("finetune-window, finetune, evaluate, samples, report, noop."), FullRunCommand.description(phases)[0]);
+        assertTrue(FullRunCommand.description(phases)[0].contains("finetune-window, finetune, rlhf, evaluate, samples, report, noop."), FullRunCommand.description(phases)[0]);
     }
 }

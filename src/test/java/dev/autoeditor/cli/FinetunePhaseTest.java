@@ -12,40 +12,21 @@ import dev.autoeditor.config.ConfigLoader;
 import dev.autoeditor.data.DataSpec;
 import dev.autoeditor.data.Normaliser;
 import dev.autoeditor.data.Preprocessor;
-import dev.autoeditor.model.LossSettings;
-import dev.autoeditor.model.ModelConfig;
-import dev.autoeditor.model.TransformerModel;
-import dev.autoeditor.pipeline.ConvertPhase;
 import dev.autoeditor.pipeline.DataTree;
-import dev.autoeditor.pipeline.DeclaredPhase;
-import dev.autoeditor.pipeline.DownloadDataPhase;
-import dev.autoeditor.pipeline.DownloadModelsPhase;
-import dev.autoeditor.pipeline.FinetunePhase;
 import dev.autoeditor.pipeline.FinetuneSummary;
 import dev.autoeditor.pipeline.Manifest;
-import dev.autoeditor.pipeline.ModelSource;
-import dev.autoeditor.pipeline.Phase;
-import dev.autoeditor.pipeline.PhaseContext;
 import dev.autoeditor.pipeline.PhaseRecord;
-import dev.autoeditor.pipeline.PreprocessPhase;
-import dev.autoeditor.pipeline.PretrainPhase;
 import dev.autoeditor.pipeline.RunLayout;
+import dev.autoeditor.pipeline.StandardPhases;
 import dev.autoeditor.pipeline.Selection;
 import dev.autoeditor.pipeline.TrainingOrchestrator;
-import dev.autoeditor.pipeline.WindowPhase;
 import dev.autoeditor.train.CheckpointInfo;
 import dev.autoeditor.train.CheckpointStore;
-import dev.autoeditor.train.Init;
-import dev.autoeditor.train.SupervisedObjective;
-import dev.autoeditor.train.TrainingRun;
-import dev.autoeditor.train.TrainingWindows;
-import dev.autoeditor.util.OrderedMaps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,7 +81,7 @@ class FinetunePhaseTest {
         assertEquals("from_model", splits.path("normaliser").path("source").asText());
         assertEquals(pretrain.toAbsolutePath().normalize().toString(), splits.path("normaliser").path("model").path("checkpoint").asText());
         PhaseRecord rec = Manifest.load(run.resolve(RunLayout.MANIFEST)).get("finetune-preprocess");
-        assertTrue(rec.inputs.containsKey("upstream:pretrain"), "the model's checkpoint is an input: " + rec.inputs.keySet());
+        assertTrue(rec.inputs.containsKey("upstream:distill"), "the model's checkpoint is an input: " + rec.inputs.keySet());
         assertFalse(rec.config.containsKey("preprocess.normaliser"), "the phase does not follow preprocess.normaliser: " + rec.config);
 
         // The check can fail: a normaliser fitted on the house style's own training split differs from the model's.
@@ -139,9 +120,12 @@ class FinetunePhaseTest {
         assertEquals("scratch", initOf(run.resolve("checkpoints/finetune/scratch/last.json")).get("mode"));
         assertEquals(CheckpointStore.read(startingModel(run)).model(),
                 CheckpointStore.read(run.resolve("checkpoints/finetune/scratch/best.json")).model());
-        // The fine-tuned model is the run's final model, and the one evaluate scored.
-        assertEquals(run.resolve("checkpoints/finetune/best.json").toAbsolutePath().normalize(), new RunLayout(run).finalModel().orElseThrow());
-        assertEquals("checkpoints/finetune/best.json", Manifest.load(run.resolve(RunLayout.MANIFEST)).get("evaluate").notes.get("model"));
+        // The fine-tuned model is the one rlhf starts from; rlhf's policy is the run's final model, the one evaluate scored.
+        Manifest manifest = Manifest.load(run.resolve(RunLayout.MANIFEST));
+        assertEquals("finetune", manifest.get("rlhf").notes.get("source"));
+        Path finalModel = new RunLayout(run).finalModel().orElseThrow();
+        assertTrue(finalModel.startsWith(run.resolve("checkpoints/rlhf").toAbsolutePath().normalize()), finalModel.toString());
+        assertEquals(run.toAbsolutePath().normalize().relativize(finalModel).toString(), manifest.get("evaluate").notes.get("model"));
     }
 
     @Test
@@ -173,75 +157,33 @@ class FinetunePhaseTest {
         return (Map<String, Object>) CheckpointStore.read(checkpoint).provenance().inputs().get("init");
     }
 
-    /**
-     * A stand-in for the distill phase (not written yet): one warm-started training step from the
-     * model before it, so its weights differ from pretrain's; switched by distill.enabled.
-     */
-    static final class StandInDistill extends DeclaredPhase {
-        StandInDistill() {
-            super("distill", 1, List.of(PretrainPhase.NAME, WindowPhase.NAME), List.of("checkpoints/distill"));
-        }
-
-        @Override
-        public List<String> configKeys(Config config) {
-            return List.of("distill.enabled");
-        }
-
-        @Override
-        public boolean enabled(Config config) {
-            return config.getBoolean("distill.enabled");
-        }
-
-        @Override
-        public Optional<String> modelOutput() {
-            return Optional.of("checkpoints/distill");
-        }
-
-        @Override
-        public void run(PhaseContext context) {
-            ModelSource from = context.sourceModel();
-            ModelConfig model = CheckpointStore.read(from.checkpoint()).model();
-            Config cfg = context.config().with(OrderedMaps.of("train.max_steps", 1L));
-            try (TrainingWindows windows = TrainingWindows.open(context.path(DataTree.MAIN.windows()))) {
-                TrainingRun.phase("distill").config(cfg).windows(windows).checkpoints(context.path("checkpoints/distill"))
-                        .network(TransformerModel.KIND, model).init(new Init.WarmStart(from.checkpoint()))
-                        .objective(new SupervisedObjective(model, LossSettings.from(cfg))).force(true).run();
-            }
-        }
-    }
-
-    /** The standard phases with a distill phase after pretrain, and fine-tuning starting from it as in the full pipeline. */
-    static List<Phase> withDistill() {
-        return List.of(new DownloadModelsPhase(), new DownloadDataPhase(DataTree.MAIN), new ConvertPhase(DataTree.MAIN),
-                new PreprocessPhase(DataTree.MAIN), new WindowPhase(DataTree.MAIN), new PretrainPhase(), new StandInDistill(),
-                new DownloadDataPhase(DataTree.FINETUNE), new ConvertPhase(DataTree.FINETUNE),
-                new PreprocessPhase(DataTree.FINETUNE, "distill"), new WindowPhase(DataTree.FINETUNE, "distill"), new FinetunePhase("distill"));
-    }
-
     @Test
     void withDistillSwitchedOffFinetuneStartsFromPretrainAndWithItOnFromTheDistilledModel(@TempDir Path tmp) throws Exception {
         Path copy = RunDirectories.copy(run, tmp.resolve("run"));
         RunLayout layout = new RunLayout(copy);
-        Config off = ConfigLoader.load("tiny", null, List.of("report.enabled=false", "distill.enabled=false"));
-        // Everything up to pretrain is done; distill (off) and fine-tuning are redone here under the pipeline that has distill.
-        new TrainingOrchestrator(layout, off, withDistill(), "test").run(new Selection("distill", null, true));
+        // The later phases are switched off: this test is about where fine-tuning starts.
+        List<String> later = List.of("report.enabled=false", "rlhf.enabled=false", "samples.enabled=false");
+        Config off = ConfigLoader.load("tiny", null, concat(later, "distill.enabled=false"));
+        // Everything up to pretrain is done; distill (off) and fine-tuning are redone here.
+        new TrainingOrchestrator(layout, off, StandardPhases.all(), "test").run(new Selection("distill", null, true));
         Manifest m = Manifest.load(layout.manifest());
         assertEquals(PhaseRecord.Status.DISABLED, m.get("distill").status);
         for (String phase : List.of("finetune-preprocess", "finetune-window", "finetune")) {
             assertTrue(m.get(phase).inputs.containsKey("upstream:pretrain") && !m.get(phase).inputs.containsKey("upstream:distill"),
                     phase + " " + m.get(phase).inputs.keySet());
         }
-        Path pretrain = startingModel(copy);
+        Path pretrain = layout.checkpointIn("checkpoints/pretrain").orElseThrow().toAbsolutePath().normalize();
         assertEquals(pretrain.toString(), initOf(copy.resolve("checkpoints/finetune/last.json")).get("checkpoint"));
         assertEquals("pretrain", m.get("finetune").notes.get("starts_from"));
         assertEquals("pretrain", JSON.readTree(copy.resolve("checkpoints/finetune/summary.json").toFile())
                 .path("models").path("before").path("phase").asText());
 
-        Config on = ConfigLoader.load("tiny", null, List.of("report.enabled=false", "distill.enabled=true"));
-        var outcomes = new TrainingOrchestrator(layout, on, withDistill(), "test").run(Selection.all());
-        List<String> ran = outcomes.stream().filter(o -> o.action() == TrainingOrchestrator.Action.RAN).map(TrainingOrchestrator.Outcome::phase).toList();
+        Config on = ConfigLoader.load("tiny", null, concat(later, "distill.enabled=true"));
+        var outcomes = new TrainingOrchestrator(layout, on, StandardPhases.all(), "test").run(Selection.all());
+        List<String> ran = outcomes.stream().filter(o -> o.action() == TrainingOrchestrator.Action.RAN).map(TrainingOrchestrator.Outcome::phase)
+                .filter(p -> !p.equals("evaluate")).toList();
         assertEquals(List.of("distill", "finetune-preprocess", "finetune-window", "finetune"), ran);
-        Path distilled = copy.resolve("checkpoints/distill/last.json").toAbsolutePath().normalize();
+        Path distilled = startingModel(copy);
         Map<String, Object> init = initOf(copy.resolve("checkpoints/finetune/last.json"));
         assertEquals(distilled.toString(), init.get("checkpoint"));
         assertEquals(CheckpointStore.read(distilled).weightsSha256(), init.get("weights_sha256"));
@@ -249,5 +191,11 @@ class FinetunePhaseTest {
         assertEquals(distilled.toString(), JSON.readTree(copy.resolve("data/finetune/preprocessed/splits.json").toFile())
                 .path("normaliser").path("model").path("checkpoint").asText());
         assertEquals("distill", Manifest.load(layout.manifest()).get("finetune").notes.get("starts_from"));
+    }
+
+    private static List<String> concat(List<String> a, String b) {
+        List<String> all = new ArrayList<>(a);
+        all.add(b);
+        return all;
     }
 }

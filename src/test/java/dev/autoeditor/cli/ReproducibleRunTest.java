@@ -39,7 +39,9 @@ class ReproducibleRunTest {
             "report",                                 // manifest.json: hash of the report page, which shows every phase's duration
             "frames_per_s_batch1",                    // checkpoints/distill/summary.json: a speed, as windows_per_s
             "checkpoints/distill",                    // manifest.json: hash of the distill folder, whose summary and metrics hold speeds
-            "upstream:distill");                      // manifest.json: the same hash, as an input of the phases after distill
+            "upstream:distill",                       // manifest.json: the same hash, as an input of the phases after distill
+            "checkpoints/finetune",                   // manifest.json: hash of the finetune folder, whose metrics hold durations
+            "upstream:finetune");                     // manifest.json: the same hash, as an input of rlhf and the phases after it
 
     /** JSON files every complete run writes (the comparison must have seen them, or it proves little). */
     static final List<String> EXPECTED = List.of("manifest.json", "evaluation.json", "data/keyframes.csv.provenance.json",
@@ -47,6 +49,7 @@ class ReproducibleRunTest {
             "data/windows/windows.json", "data/windows/train/index.json", "data/windows/val/index.json",
             "data/windows/test/index.json", "checkpoints/pretrain/last.json", "checkpoints/pretrain/best.json",
             "checkpoints/distill/best.json", "checkpoints/distill/scratch/best.json", "checkpoints/distill/summary.json",
+            "checkpoints/finetune/summary.json", "checkpoints/rlhf/summary.json", "samples/index.json",
             "checkpoints/pretrain/metrics/steps.jsonl", "checkpoints/pretrain/metrics/epochs.jsonl");
 
     @Test

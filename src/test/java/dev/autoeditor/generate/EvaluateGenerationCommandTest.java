@@ -43,7 +43,7 @@ class EvaluateGenerationCommandTest {
         List<String> test = new ArrayList<>();
         doc.path("files").forEach(f -> test.add(f.path("path").asText()));
         Path again = tmp.resolve("again.json");
-        List<String> args = new ArrayList<>(List.of("evaluate-generation", "--model", TinyModel.checkpoint().toString(), "--json",
+        List<String> args = new ArrayList<>(List.of("evaluate-generation", "--model", TinyModel.finalModel().toString(), "--json",
                 again.toString(), "-q", "--set", "evaluate_generation.horizon_s=8", "--input"));
         args.addAll(test);
         CliRunner.Result byInput = CliRunner.run(args.toArray(String[]::new));

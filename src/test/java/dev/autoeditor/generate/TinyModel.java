@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The trained tiny model the generation tests continue prompts with: the shared tiny run's final
+ * The trained tiny model the generation tests continue prompts with: the shared tiny run's pretrained
  * model ({@link TinyRun}, made once per test JVM and shared with the report's tests), and its
  * synthetic exports as prompts.
  */
@@ -25,6 +25,11 @@ final class TinyModel {
 
     static Path checkpoint() throws Exception {
         return run().resolve("checkpoints/pretrain/best.json");
+    }
+
+    /** The run's final model (rlhf's policy in the default pipeline): what {@code --run-dir} uses. */
+    static Path finalModel() throws Exception {
+        return new dev.autoeditor.pipeline.RunLayout(run()).finalModel().orElseThrow();
     }
 
     static synchronized ModelArtifact artifact() throws Exception {

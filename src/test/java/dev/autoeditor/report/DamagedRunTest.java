@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autoeditor.cli.CliRunner;
+import dev.autoeditor.pipeline.Manifest;
+import dev.autoeditor.pipeline.RunLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +79,10 @@ class DamagedRunTest {
     @Test
     void aFailedRunShowsTheFailedAndPendingPhases() throws Exception {
         Path run = TinyRun.copy(tmp.resolve("run"));
+        // As if an earlier run had stopped before rlhf: its record and those after it are not in the manifest.
+        Manifest manifest = Manifest.load(run.resolve(RunLayout.MANIFEST));
+        for (String notReached : List.of("rlhf", "evaluate", "samples")) manifest.phases.remove(notReached);
+        manifest.save(run.resolve(RunLayout.MANIFEST));
         // A real failure: pretraining again with a divergence limit every gradient exceeds.
         CliRunner.Result failed = CliRunner.run("full-run", "--run-dir", run.toString(), "--profile", "tiny", "-q", "--from", "pretrain",
                 "--set", "train.max_grad_norm_explosion=0.000001");
@@ -89,7 +95,7 @@ class DamagedRunTest {
         assertTrue(glance.html().contains("The run failed in pretrain."), glance.html());
         assertTrue(glance.html().contains("<span class=\"st failed\">failed</span>"));
         // Phases after the failed one that had not run are pending; those that ran before keep their record.
-        for (String pending : List.of("rlhf")) {
+        for (String pending : List.of("rlhf", "evaluate", "samples")) {
             assertTrue(glance.html().contains("<tr><td>" + pending + "</td><td><span class=\"st pending\">pending</span>"), pending);
         }
         // distill ran in the tiny run before pretrain was run again and failed: it is in the manifest, not pending.
@@ -112,7 +118,11 @@ class DamagedRunTest {
         Path run = TinyRun.copy(tmp.resolve("run"));
         ReportWriter.Result result = write(run);
         List<String> ids = result.sections().stream().map(Section::id).toList();
-        assertEquals(List.of("glance", "data", "training", "evaluation", "distillation", "finetuning", "samples"), ids);
-        assertFalse(Files.readString(result.page()).contains("<h2>RLHF</h2>"));
+        assertEquals(List.of("glance", "data", "training", "evaluation", "distillation", "finetuning", "rlhf", "samples"), ids);
+        // Without rlhf's folder its section is gone, the others stay.
+        dev.autoeditor.util.Trees.delete(run.resolve("checkpoints/rlhf"));
+        List<String> without = new ReportWriter(run, TinyRun.PHASES).write(run.resolve("report/index.html"), true).sections().stream().map(Section::id).toList();
+        assertEquals(List.of("glance", "data", "training", "evaluation", "distillation", "finetuning", "samples"), without);
+        assertFalse(Files.readString(run.resolve("report/index.html")).contains("<h2>RLHF</h2>"));
     }
 }
