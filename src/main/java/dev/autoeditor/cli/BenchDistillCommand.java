@@ -52,6 +52,13 @@ public final class BenchDistillCommand extends BaseCommand {
 
     @Override
     protected int run() throws Exception {
+        // A line appended by another command meanwhile could interleave with this one's (a line is written in pieces).
+        try (OutputLocks locks = OutputLocks.forFiles("append to another file (--json)", json)) {
+            return score();
+        }
+    }
+
+    private int score() throws Exception {
         var cfg = config();
         Map<String, Object> doc = DistillBench.run(data, new DistillBench.Models(teacher, students, scratch, models), cfg, bootstrap,
                 cfg.getInt("distill.speed_runs", 1, 1000), BatchOneGeneration.from(cfg, cfg.getInt("distill.speed_frames", 1, 100_000)));
