@@ -115,6 +115,30 @@ class WriteLockTest {
     }
 
     @Test
+    void generateEvaluateGenerationAndTheBenchesRefuseAFolderAnotherCommandWritesIn() throws Exception {
+        Path busy = Files.createDirectories(dir.resolve("busy"));
+        Files.writeString(busy.resolve("edit.xml"), "the other command's edit");
+        String model = dir.resolve("no-model-needed-to-be-refused.json").toString();
+        try (LockHolder other = LockHolder.hold(busy)) {
+            Map<Path, String> before = FileHashes.of(dir);
+            // The refusal comes first, before the model, the prompt or the data is read.
+            assertRefused(CliRunner.run("generate", "--model", model, "--prompt", dir.resolve("p.xml").toString(), "--seconds", "5",
+                    "--out", busy.resolve("edit.xml").toString(), "--force"), busy, "--out");
+            assertRefused(CliRunner.run("generate", "--model", model, "--prompt", dir.resolve("p.xml").toString(), "--seconds", "5",
+                    "--out", dir.resolve("free/edit.xml").toString(), "--frames-csv", busy.resolve("frames.csv").toString()), busy, "--frames-csv");
+            assertFalse(Files.exists(dir.resolve("free")), "the folder made for the lock is gone with it");
+            assertRefused(CliRunner.run("evaluate-generation", "--model", model, "--json", busy.resolve("g.json").toString()), busy, "--json");
+            assertRefused(CliRunner.run("bench", "train-step", "--json", busy.resolve("step.json").toString()), busy, "--json");
+            assertRefused(CliRunner.run("bench", "train-step", "--op-profile", busy.toString()), busy, "--op-profile");
+            assertRefused(CliRunner.run("bench", "twin-export", "--out", busy.toString()), busy, "--out");
+            assertRefused(CliRunner.run("bench", "generate", "--json", busy.resolve("gen.json").toString()), busy, "--json");
+            assertRefused(CliRunner.run("bench", "distill", "--data", win, "--model", model, "--json", busy.resolve("d.jsonl").toString()),
+                    busy, "--json");
+            assertEquals(before, FileHashes.of(dir), "nothing was written");
+        }
+    }
+
+    @Test
     void windowPreprocessAndConvertRefuseAFolderAnotherCommandWritesIn() throws Exception {
         Map<Path, String> before = FileHashes.of(dir);
         try (LockHolder other = LockHolder.hold(Path.of(win))) {

@@ -261,7 +261,7 @@ public final class Distillation {
                 Map<String, Object> how = new LinkedHashMap<>();
                 how.put("batch", Math.min(eval.batchSize(), scored.size()));
                 how.put("runs", settings.speedRuns());
-                how.put("statistic", "median of runs alternating teacher, student, scratch, after one untimed call each");
+                how.put("statistic", "median of runs alternating teacher, student, scratch, after as many untimed rounds");
                 how.put("windows_per_s", "teacher-forced forward pass of one batch of windows (TransformerModel.predict)");
                 how.put("frames_per_s_batch1", generation.describe());
                 doc.put("speed", how);

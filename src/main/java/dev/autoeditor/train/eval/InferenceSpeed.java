@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * How fast models predict, measured side by side so that a busy machine slows them alike: the runs
- * alternate between the models (A, B, C, A, B, C, ...) after one untimed warm-up call each, and each
- * figure is the median of its runs.
+ * alternate between the models (A, B, C, A, B, C, ...) after as many untimed rounds, alternated the same
+ * way, and each figure is the median of its runs.
  * <ul>
  *   <li>{@code windows_per_s}: batched teacher-forced inference, the path {@code evaluate} takes
  *       ({@link TransformerModel#predict}): one call on the same batch of windows per run.</li>
@@ -63,10 +63,15 @@ public final class InferenceSpeed {
         }
         double[][] batched = new double[m][runs];
         double[][] generated = new double[m][runs];
-        // Warm-up: the first call of a graph builds its execution plan and touches its memory.
-        for (int i = 0; i < m; i++) {
-            networks.get(i).predict(batch);
-            generators.get(i).generate();
+        // Warm-up, as many rounds as are timed: the first call of a graph builds its execution plan and
+        // touches its memory, and the generation loop's Java code (windows, sampling, decoding) runs
+        // interpreted until the JIT has compiled it: with one untimed call per model, a first measurement
+        // in a fresh JVM gave a fifth to half the speed of a third one (docs/distill.md).
+        for (int r = 0; r < runs; r++) {
+            for (int i = 0; i < m; i++) {
+                networks.get(i).predict(batch);
+                generators.get(i).generate();
+            }
         }
         System.gc();
         for (int r = 0; r < runs; r++) {
