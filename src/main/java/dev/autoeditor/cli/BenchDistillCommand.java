@@ -1,6 +1,7 @@
 package dev.autoeditor.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autoeditor.generate.BatchOneGeneration;
 import dev.autoeditor.train.distill.DistillBench;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,9 +52,16 @@ public final class BenchDistillCommand extends BaseCommand {
 
     @Override
     protected int run() throws Exception {
+        // A line appended by another command meanwhile could interleave with this one's (a line is written in pieces).
+        try (OutputLocks locks = OutputLocks.forFiles("append to another file (--json)", json)) {
+            return score();
+        }
+    }
+
+    private int score() throws Exception {
         var cfg = config();
         Map<String, Object> doc = DistillBench.run(data, new DistillBench.Models(teacher, students, scratch, models), cfg, bootstrap,
-                cfg.getInt("distill.speed_runs", 1, 1000), cfg.getInt("distill.speed_frames", 1, 100_000));
+                cfg.getInt("distill.speed_runs", 1, 1000), BatchOneGeneration.from(cfg, cfg.getInt("distill.speed_frames", 1, 100_000)));
         if (label != null) {
             Map<String, Object> labelled = new java.util.LinkedHashMap<>();
             labelled.put("label", label);

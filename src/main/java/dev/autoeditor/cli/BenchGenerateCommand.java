@@ -63,6 +63,12 @@ public final class BenchGenerateCommand extends BaseCommand {
         if (!List.of("default", "reference", "both").contains(size)) {
             throw new ParameterException(spec.commandLine(), "--size must be default, reference or both, got '" + size + "'");
         }
+        try (OutputLocks locks = OutputLocks.forFiles("write the JSON elsewhere (--json)", json)) {
+            return measure();
+        }
+    }
+
+    private int measure() throws Exception {
         if (json != null) AtomicFiles.checkOverwrite(json, force);
         Config cfg = config();
         GenerateSettings settings = GenerateSettings.from(cfg);

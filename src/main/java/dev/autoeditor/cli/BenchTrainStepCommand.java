@@ -61,6 +61,13 @@ public final class BenchTrainStepCommand extends BaseCommand {
         if (json != null && opProfile != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--json and --op-profile measure different things; give one");
         }
+        try (OutputLocks locks = opProfile != null ? OutputLocks.forFolders("write the profile elsewhere (--op-profile)", opProfile)
+                : OutputLocks.forFiles("write the JSON elsewhere (--json)", json)) {
+            return measure();
+        }
+    }
+
+    private int measure() throws Exception {
         if (json != null) AtomicFiles.checkOverwrite(json, force);
         if (opProfile != null) {
             AtomicFiles.checkOverwrite(opProfile.resolve("profile.json"), force);

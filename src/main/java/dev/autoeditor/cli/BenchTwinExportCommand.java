@@ -28,6 +28,13 @@ public final class BenchTwinExportCommand extends BaseCommand {
 
     @Override
     protected int run() throws Exception {
+        // Weights, batch and Java's figures must come from one run: the folder is this command's until it ends.
+        try (OutputLocks locks = OutputLocks.forFolders("write to another folder (--out)", out)) {
+            return export();
+        }
+    }
+
+    private int export() throws Exception {
         for (String f : new String[] {"weights.npz", "batch.npz", "java.json"}) AtomicFiles.checkOverwrite(out.resolve(f), force);
         var cfg = config();
         TrainStepBenchmark.Size s = switch (size) {

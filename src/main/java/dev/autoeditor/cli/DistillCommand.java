@@ -1,8 +1,12 @@
 package dev.autoeditor.cli;
 
+import dev.autoeditor.config.Config;
+import dev.autoeditor.generate.BatchOneGeneration;
 import dev.autoeditor.pipeline.DistillPhase;
 import dev.autoeditor.pipeline.InterruptNotice;
+import dev.autoeditor.train.distill.DistillSettings;
 import dev.autoeditor.train.distill.Distillation;
+import dev.autoeditor.util.FolderLock;
 import dev.autoeditor.util.Interruption;
 import dev.autoeditor.util.UserException;
 import java.io.PrintWriter;
@@ -46,9 +50,14 @@ public final class DistillCommand extends BaseCommand {
                     + "(--run-dir, default: the current directory; the teacher is then distill.teacher)");
         }
         if (resume && force) throw new UserException("give --resume (continue the runs in OUT) or --force (start over), not both");
+        OutputPaths.folder(out, "--out", "gets the student's checkpoints");
         Distillation.Result r;
-        try (Interruption.Registration notice = Interruption.whileRunning(() -> interruptedAt(out))) {
-            r = Distillation.run(new Distillation.Inputs(data, teacher, teacher.toString(), out, resume, force), config());
+        // OUT holds the student, OUT/scratch the control and OUT/summary.json: one lock covers all three.
+        try (FolderLock lock = FolderLock.acquire(out, "write to another folder (--out)", List.of());
+                Interruption.Registration notice = Interruption.whileRunning(() -> interruptedAt(out))) {
+            Config cfg = config();
+            r = Distillation.run(new Distillation.Inputs(data, teacher, teacher.toString(), out, resume, force), cfg,
+                    BatchOneGeneration.from(cfg, DistillSettings.from(cfg).speedFrames()));
         }
         PrintWriter s = summary();
         s.printf("distill: student %d parameters (teacher %d, %.1f%%), %d steps%s%n", r.student().parameters(), r.teacherParameters(),

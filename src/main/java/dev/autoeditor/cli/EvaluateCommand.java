@@ -8,7 +8,6 @@ import dev.autoeditor.train.eval.EvaluationReport;
 import dev.autoeditor.train.eval.ExportEvaluation;
 import dev.autoeditor.train.eval.WindowEvaluation;
 import dev.autoeditor.util.AtomicFiles;
-import dev.autoeditor.util.FolderLock;
 import dev.autoeditor.util.UserException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,18 +67,17 @@ public final class EvaluateCommand extends BaseCommand {
             model = layout.finalModel().orElseThrow(() -> new UserException("no trained model in " + layout.root()
                     + "; pass --model CKPT, or run `auto-editor full-run --run-dir " + layout.root() + "` first"));
         }
-        if (json != null) {
-            OutputPaths.file(json, "--json", "evaluation.json");
-            AtomicFiles.checkOverwrite(json, force);
-        }
-        var cfg = config();
-        EvaluationReport report = input != null ? ExportEvaluation.run(ModelArtifact.load(model), input, cfg) : onWindows(cfg, layout);
-        out().print(report.toTable());
-        if (json != null) {
-            try (FolderLock lock = FolderLock.acquire(json.toAbsolutePath().getParent(), "write the JSON elsewhere (--json)", List.of())) {
+        if (json != null) OutputPaths.file(json, "--json", "evaluation.json");
+        // The JSON's folder is this command's from the --force check to the write: another command cannot write it in between.
+        try (OutputLocks lock = OutputLocks.forFiles("write the JSON elsewhere (--json)", json)) {
+            if (json != null) AtomicFiles.checkOverwrite(json, force);
+            var cfg = config();
+            EvaluationReport report = input != null ? ExportEvaluation.run(ModelArtifact.load(model), input, cfg) : onWindows(cfg, layout);
+            out().print(report.toTable());
+            if (json != null) {
                 report.writeJson(json);
+                out().println("wrote " + json);
             }
-            out().println("wrote " + json);
         }
         return ExitCodes.OK;
     }

@@ -46,6 +46,12 @@ public final class EvaluateGenerationCommand extends BaseCommand {
 
     @Override
     protected int run() throws Exception {
+        try (OutputLocks locks = OutputLocks.forFiles("write the JSON elsewhere (--json)", json)) {
+            return evaluate();
+        }
+    }
+
+    private int evaluate() throws Exception {
         if (json != null) AtomicFiles.checkOverwrite(json, force);
         RunLayout layout = run.layout();
         Path checkpoint = model != null ? model : layout.finalModel().orElseThrow(() -> new UserException("no trained model in "

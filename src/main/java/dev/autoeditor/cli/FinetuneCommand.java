@@ -5,10 +5,12 @@ import dev.autoeditor.pipeline.FinetuneSummary;
 import dev.autoeditor.pipeline.InterruptNotice;
 import dev.autoeditor.pipeline.ModelSource;
 import dev.autoeditor.train.CheckpointStore;
+import dev.autoeditor.util.FolderLock;
 import dev.autoeditor.util.Interruption;
 import dev.autoeditor.util.UserException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,14 +51,18 @@ public final class FinetuneCommand extends BaseCommand {
             throw new UserException("give --model, --data and --out, or none of them to fine-tune in the run directory "
                     + "(--run-dir, default: the current directory)");
         }
-        if (!resume && !force && (Files.exists(out.resolve(CheckpointStore.LAST + ".json")) || Files.exists(out.resolve(FinetuneSummary.FILE)))) {
-            throw new UserException(out + " already holds a fine-tune; pass --resume to continue it or --force to start over");
-        }
+        OutputPaths.folder(out, "--out", "gets the fine-tuned checkpoints");
         if (!Files.exists(model)) throw new UserException("--model " + model + " not found; name a checkpoint .json or a model folder");
         Path checkpoint = CheckpointStore.resolve(model, true).toAbsolutePath().normalize();
         Path folder = out.toAbsolutePath().normalize();
         FinetunePhase.Result r;
-        try (Interruption.Registration notice = Interruption.whileRunning(() -> interruptedAt(out))) {
+        // OUT holds the fine-tuned model, OUT/scratch the baseline and OUT/summary.json: one lock covers all three.
+        try (FolderLock lock = FolderLock.acquire(out, "write to another folder (--out)", List.of());
+                Interruption.Registration notice = Interruption.whileRunning(() -> interruptedAt(out))) {
+            // Checked under the lock, so that a fine-tune another command is writing is not taken for a finished one.
+            if (!resume && !force && (Files.exists(out.resolve(CheckpointStore.LAST + ".json")) || Files.exists(out.resolve(FinetuneSummary.FILE)))) {
+                throw new UserException(out + " already holds a fine-tune; pass --resume to continue it or --force to start over");
+            }
             r = FinetunePhase.train(new ModelSource("the given model", checkpoint), data, folder, config(), resume, folder);
         }
         summary().printf("finetune: %d steps, %d epochs%s; scratch baseline %d steps%n", r.tuned().steps(), r.tuned().epochsDone(),

@@ -72,6 +72,13 @@ public final class GenerateCommand extends BaseCommand {
         if (model != null && run.runDir != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --model CKPT or --run-dir DIR (its final model), not both");
         }
+        // The folders of the edit and its frames are this command's until it ends (another generate cannot mix its files in).
+        try (OutputLocks locks = OutputLocks.forFiles("write elsewhere (--out, --frames-csv)", out, framesCsv)) {
+            return generate();
+        }
+    }
+
+    private int generate() throws Exception {
         AtomicFiles.checkOverwrite(out, force);
         if (framesCsv != null) AtomicFiles.checkOverwrite(framesCsv, force);
         if (framesCsv != null && framesCsv.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {

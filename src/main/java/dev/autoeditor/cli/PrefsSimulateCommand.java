@@ -6,7 +6,6 @@ import dev.autoeditor.data.Split;
 import dev.autoeditor.pipeline.DataTree;
 import dev.autoeditor.pipeline.RunLayout;
 import dev.autoeditor.prefs.Pair;
-import dev.autoeditor.prefs.PairJson;
 import dev.autoeditor.prefs.PairStore;
 import dev.autoeditor.prefs.RuleJudge;
 import dev.autoeditor.rl.CausalSampler;
@@ -22,11 +21,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -97,13 +93,8 @@ public final class PrefsSimulateCommand extends BaseCommand {
             long base = Seeds.derive(seed != null ? seed : cfg.getLong("seed"), "prefs.simulate");
             r = sim.simulate(pool, pairs, base, Instant.parse(OutputTime.now()), made -> { });
         }
-        PairStore store = new PairStore(target);
-        Set<String> present = new HashSet<>();
-        for (Pair p : store.read().pairList()) present.add(PairJson.contentKey(p));
-        List<Pair> fresh = new ArrayList<>();
-        for (Pair p : r.pairs()) if (present.add(PairJson.contentKey(p))) fresh.add(p);
-        if (target.getParent() != null) Files.createDirectories(target.getParent());
-        store.appendAll(fresh);
+        // Decided and appended under the store's lock: pairs another command adds meanwhile are not added twice.
+        List<Pair> fresh = new PairStore(target).appendAbsent(r.pairs());
         double seconds = (System.nanoTime() - t0) / 1e9;
         PrintWriter out = out();
         out.printf(Locale.ROOT, "simulated %d pair(s) from %d context(s) of %s in %.1f s; appended %d to %s%s%n", r.pairs().size(), r.contexts(),

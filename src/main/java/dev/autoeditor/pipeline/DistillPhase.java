@@ -1,6 +1,7 @@
 package dev.autoeditor.pipeline;
 
 import dev.autoeditor.config.Config;
+import dev.autoeditor.generate.BatchOneGeneration;
 import dev.autoeditor.train.TrainSettings;
 import dev.autoeditor.train.distill.DistillSettings;
 import dev.autoeditor.train.distill.Distillation;
@@ -52,6 +53,8 @@ public final class DistillPhase extends DeclaredPhase {
         List<String> keys = new ArrayList<>(TrainSettings.RUNTIME_KEYS);
         keys.addAll(DistillSettings.RUNTIME_KEYS);
         keys.add("evaluate.batch_size");
+        // generate.*: how summary.json's frames_per_s_batch1 generates; only that timing depends on them.
+        keys.addAll(BatchOneGeneration.RUNTIME_KEYS);
         return keys;
     }
 
@@ -90,7 +93,7 @@ public final class DistillPhase extends DeclaredPhase {
         String teacher = DistillSettings.teacherOf(cfg);
         Path teacherJson = teacherCheckpoint(context, teacher);
         Distillation.Result r = Distillation.run(new Distillation.Inputs(context.path(DataTree.MAIN.windows()), teacherJson, teacher,
-                context.path(OUTPUT), context.resume(), true), cfg);
+                context.path(OUTPUT), context.resume(), true), cfg, BatchOneGeneration.from(cfg, DistillSettings.from(cfg).speedFrames()));
         Path root = context.layout().root();
         context.note("teacher", teacher);
         context.note("teacher_checkpoint", root.relativize(teacherJson.toAbsolutePath().normalize()).toString());

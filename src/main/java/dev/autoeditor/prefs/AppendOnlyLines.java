@@ -1,8 +1,11 @@
 package dev.autoeditor.prefs;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -33,20 +36,50 @@ final class AppendOnlyLines {
      */
     static void append(Path file, CharSequence lines) throws IOException {
         if (lines.length() == 0) return;
-        if (lines.charAt(lines.length() - 1) != '\n') throw new IllegalArgumentException("appended text must end with a line end");
-        ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(lines));
+        append(file, current -> lines);
+    }
+
+    /** What to append, decided from the file's current content while no other writer can change it. */
+    @FunctionalInterface
+    interface Lines {
+        /** @param current the file as it is now (its torn tail already cut); closing it is harmless */
+        CharSequence compose(InputStream current) throws IOException;
+    }
+
+    /**
+     * Appends what {@code lines} composes from the file's current content, under the same locks as
+     * {@link #append(Path, CharSequence)}, so that a decision made on the content (a pair that is not
+     * there yet) still holds when it is written. Nothing is written (and no file made) when it composes
+     * nothing.
+     */
+    static void append(Path file, Lines lines) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         synchronized (APPEND_LOCK) {
             boolean created = !Files.exists(file);
+            boolean wrote = false;
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
                  FileLock ignored = ch.lock()) {
                 cutTornTail(file, ch);
-                ch.position(ch.size());
-                while (bytes.hasRemaining()) ch.write(bytes);
-                ch.force(false);
+                // Read through the locked channel itself (a second handle may be refused where locks are mandatory).
+                ch.position(0);
+                CharSequence text = lines.compose(new FilterInputStream(Channels.newInputStream(ch)) {
+                    @Override
+                    public void close() {
+                        // the channel stays open for the write
+                    }
+                });
+                if (text.length() > 0) {
+                    if (text.charAt(text.length() - 1) != '\n') throw new IllegalArgumentException("appended text must end with a line end");
+                    ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(text));
+                    ch.position(ch.size());
+                    while (bytes.hasRemaining()) ch.write(bytes);
+                    ch.force(false);
+                    wrote = true;
+                }
             }
-            if (created) syncDirectory(parent);
+            if (created && !wrote) Files.deleteIfExists(file);
+            else if (created) syncDirectory(parent);
         }
     }
 

@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code prefs import}: pairs made elsewhere into a {@link PairStore}. Two forms (docs/prefs.md):
@@ -72,16 +70,9 @@ public final class PairImporter {
             String why = problems.isEmpty() ? "it holds no pairs" : "no line is a good pair; first: " + problems.get(0);
             throw new UserException(input + ": nothing imported: " + why);
         }
-        Set<String> known = new HashSet<>();
-        for (PairLines.Numbered p : store.read().pairs()) known.add(PairJson.contentKey(p.pair()));
-        List<Pair> fresh = new ArrayList<>();
-        int duplicates = 0;
-        for (PairLines.Numbered p : pairs) {
-            if (known.add(PairJson.contentKey(p.pair()))) fresh.add(p.pair());
-            else duplicates++;
-        }
-        store.appendAll(fresh);
-        return new Result(input, form, store.file(), pairs.size(), fresh.size(), duplicates, problems);
+        // Decided and appended under the store's lock: two imports of the same pairs at once add them once.
+        List<Pair> fresh = store.appendAbsent(pairs.stream().map(PairLines.Numbered::pair).toList());
+        return new Result(input, form, store.file(), pairs.size(), fresh.size(), pairs.size() - fresh.size(), problems);
     }
 
     /** By extension (.csv; .jsonl, .ndjson, .json), else by the first character: '{' is JSON lines. */

@@ -13,7 +13,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +72,31 @@ public final class PairStore {
     }
 
     /**
+     * Appends those of {@code pairs} the store does not hold yet (by {@link PairJson#contentKey}; a pair
+     * given twice is appended once), deciding while the file is locked: two commands adding the same
+     * pairs at the same time (two imports of one file) add them once. Returns the pairs appended.
+     */
+    public List<Pair> appendAbsent(List<Pair> pairs) throws IOException {
+        List<Pair> appended = new ArrayList<>();
+        if (pairs.isEmpty()) return appended;
+        AppendOnlyLines.append(file, current -> {
+            Set<String> known = new HashSet<>();
+            PairLines lines = read(file, current, LastLine.TORN_IF_UNTERMINATED);
+            lines.problems().forEach(p -> log.warn("{}", p));
+            for (PairLines.Numbered p : lines.pairs()) known.add(PairJson.contentKey(p.pair()));
+            StringBuilder text = new StringBuilder();
+            appended.clear();
+            for (Pair p : pairs) {
+                if (!known.add(PairJson.contentKey(p))) continue;
+                appended.add(p);
+                text.append(PairJson.encode(p)).append('\n');
+            }
+            return text;
+        });
+        return appended;
+    }
+
+    /**
      * Reads this store: a missing file holds no pairs; a torn last line is dropped. Each problem is
      * logged as a warning and returned with its line number (count them in what you report).
      */
@@ -86,39 +113,44 @@ public final class PairStore {
      * holds no pairs yet.
      */
     public static PairLines read(Path file, LastLine lastLine) throws IOException {
-        List<PairLines.Numbered> pairs = new ArrayList<>();
-        List<LineProblem> problems = new ArrayList<>();
-        if (lastLine == LastLine.TORN_IF_UNTERMINATED && !Files.exists(file)) return new PairLines(file, pairs, problems);
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        if (lastLine == LastLine.TORN_IF_UNTERMINATED && !Files.exists(file)) return new PairLines(file, new ArrayList<>(), new ArrayList<>());
         try (InputStream in = Files.newInputStream(file)) {
-            LineSplitter lines = new LineSplitter(in);
-            long number = 0;
-            byte[] line;
-            while ((line = lines.next()) != null) {
-                number++;
-                if (!lines.terminated() && lastLine == LastLine.TORN_IF_UNTERMINATED) {
-                    problems.add(problem(file, number, "no line end: a torn append (the writer was killed mid-write), not a pair;"
-                            + " dropped, and the next append removes it"));
-                    break;
-                }
-                String text;
-                try {
-                    text = utf8.decode(ByteBuffer.wrap(line)).toString();
-                } catch (CharacterCodingException e) {
-                    problems.add(problem(file, number, "not UTF-8 text; skipped (pair files are UTF-8 JSON lines)"));
-                    continue;
-                }
-                if (text.endsWith("\r")) text = text.substring(0, text.length() - 1);
-                if (text.isBlank()) continue;
-                try {
-                    pairs.add(new PairLines.Numbered(number, PairJson.decode(text)));
-                } catch (PairFormatException e) {
-                    problems.add(problem(file, number, e.getMessage() + "; line skipped (schema: docs/prefs.md)"));
-                }
-            }
+            return read(file, in, lastLine);
         } catch (NoSuchFileException e) {
             throw new UserException(file + ": file not found; check the path");
+        }
+    }
+
+    /** Reads the pairs of {@code in}, the content of {@code file} (named in the problems). */
+    private static PairLines read(Path file, InputStream in, LastLine lastLine) throws IOException {
+        List<PairLines.Numbered> pairs = new ArrayList<>();
+        List<LineProblem> problems = new ArrayList<>();
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        LineSplitter lines = new LineSplitter(in);
+        long number = 0;
+        byte[] line;
+        while ((line = lines.next()) != null) {
+            number++;
+            if (!lines.terminated() && lastLine == LastLine.TORN_IF_UNTERMINATED) {
+                problems.add(problem(file, number, "no line end: a torn append (the writer was killed mid-write), not a pair;"
+                        + " dropped, and the next append removes it"));
+                break;
+            }
+            String text;
+            try {
+                text = utf8.decode(ByteBuffer.wrap(line)).toString();
+            } catch (CharacterCodingException e) {
+                problems.add(problem(file, number, "not UTF-8 text; skipped (pair files are UTF-8 JSON lines)"));
+                continue;
+            }
+            if (text.endsWith("\r")) text = text.substring(0, text.length() - 1);
+            if (text.isBlank()) continue;
+            try {
+                pairs.add(new PairLines.Numbered(number, PairJson.decode(text)));
+            } catch (PairFormatException e) {
+                problems.add(problem(file, number, e.getMessage() + "; line skipped (schema: docs/prefs.md)"));
+            }
         }
         return new PairLines(file, pairs, problems);
     }

@@ -78,6 +78,9 @@ class DistillCommandTest {
             double f1 = ((Number) m.get("cut_f1")).doubleValue();
             assertTrue(f1 >= 0 && f1 <= 1, m.toString());
         }
+        // frames_per_s_batch1 is generation at batch 1 through generate's loop, not a stand-in.
+        String how = (String) ((Map<?, ?>) summary.get("speed")).get("frames_per_s_batch1");
+        assertTrue(how.contains("generate's loop") && how.contains("batch 1"), how);
         long teacher = ((Number) ((Map<?, ?>) summary.get("teacher")).get("parameters")).longValue();
         long student = ((Number) ((Map<?, ?>) summary.get("student")).get("parameters")).longValue();
         assertTrue(student * 4 <= teacher, "the tiny student is at most a quarter of the teacher: " + student + " vs " + teacher);
@@ -148,6 +151,7 @@ class DistillCommandTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> scratchInit = (Map<String, Object>) CheckpointStore.read(out.resolve("scratch/last.json")).provenance().inputs().get("init");
         assertEquals("scratch", scratchInit.get("mode"));
+        assertTrue(!Files.exists(out.resolve(".auto-editor.lock")), "the folder's lock goes when the command ends");
         // A second run into the same folder needs --resume or --force.
         CliRunner.Result again = CliRunner.run(command);
         assertNotEquals(0, again.code());

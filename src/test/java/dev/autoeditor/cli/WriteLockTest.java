@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.autoeditor.data.KeyframeCsvFixture;
+import dev.autoeditor.pipeline.DistillPhase;
+import dev.autoeditor.pipeline.FinetunePhase;
 import dev.autoeditor.pipeline.RunLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +70,72 @@ class WriteLockTest {
                 "--out", out.toString(), "--resume");
         assertEquals(0, after.code(), after.toString());
         assertFalse(Files.exists(out.resolve(".auto-editor.lock")), "the lock file goes with the lock");
+    }
+
+    @Test
+    void distillAndFinetuneRefuseAFolderAnotherCommandWritesInAndWriteNothing() throws Exception {
+        Path teacher = dir.resolve("teacher");
+        CliRunner.Result trained = CliRunner.run("pretrain", "--profile", "tiny", "-q", "--set", "train.max_steps=1", "--data", win,
+                "--out", teacher.toString());
+        assertEquals(0, trained.code(), trained.toString());
+
+        Path student = dir.resolve("student");
+        try (LockHolder other = LockHolder.hold(student)) {
+            Map<Path, String> before = FileHashes.of(dir);
+            for (String mode : List.of("--force", "--resume")) {
+                assertRefused(CliRunner.run("distill", "--profile", "tiny", "--data", win, "--teacher", teacher.toString(),
+                        "--out", student.toString(), mode), student, "--out");
+            }
+            assertEquals(before, FileHashes.of(dir), "no checkpoint, metrics row or summary was written, and nothing changed");
+        }
+
+        // A fine-tune another command is writing is named as busy, not taken for a finished one ("already holds a fine-tune").
+        Path tuned = Files.createDirectories(dir.resolve("tuned"));
+        Files.writeString(tuned.resolve("summary.json"), "{}");
+        try (LockHolder other = LockHolder.hold(tuned)) {
+            Map<Path, String> before = FileHashes.of(dir);
+            assertRefused(CliRunner.run("finetune", "--profile", "tiny", "--model", teacher.toString(), "--data", win,
+                    "--out", tuned.toString()), tuned, "--out");
+            assertRefused(CliRunner.run("finetune", "--profile", "tiny", "--model", teacher.toString(), "--data", win,
+                    "--out", tuned.toString(), "--resume"), tuned, "--out");
+            assertEquals(before, FileHashes.of(dir));
+        }
+
+        // Inside a run directory a full run holds: refused too.
+        Path run = Files.createDirectories(dir.resolve("run"));
+        try (LockHolder fullRun = LockHolder.hold(run)) {
+            Map<Path, String> before = FileHashes.of(dir);
+            assertRefused(CliRunner.run("distill", "--profile", "tiny", "--data", win, "--teacher", teacher.toString(),
+                    "--out", run.resolve(DistillPhase.OUTPUT).toString()), run, "--out");
+            assertRefused(CliRunner.run("finetune", "--profile", "tiny", "--model", teacher.toString(), "--data", win,
+                    "--out", run.resolve(FinetunePhase.OUTPUT).toString()), run, "--out");
+            assertEquals(before, FileHashes.of(dir));
+        }
+        assertFalse(Files.exists(run.resolve(DistillPhase.OUTPUT)), "the folders made for the lock are gone with it");
+    }
+
+    @Test
+    void generateEvaluateGenerationAndTheBenchesRefuseAFolderAnotherCommandWritesIn() throws Exception {
+        Path busy = Files.createDirectories(dir.resolve("busy"));
+        Files.writeString(busy.resolve("edit.xml"), "the other command's edit");
+        String model = dir.resolve("no-model-needed-to-be-refused.json").toString();
+        try (LockHolder other = LockHolder.hold(busy)) {
+            Map<Path, String> before = FileHashes.of(dir);
+            // The refusal comes first, before the model, the prompt or the data is read.
+            assertRefused(CliRunner.run("generate", "--model", model, "--prompt", dir.resolve("p.xml").toString(), "--seconds", "5",
+                    "--out", busy.resolve("edit.xml").toString(), "--force"), busy, "--out");
+            assertRefused(CliRunner.run("generate", "--model", model, "--prompt", dir.resolve("p.xml").toString(), "--seconds", "5",
+                    "--out", dir.resolve("free/edit.xml").toString(), "--frames-csv", busy.resolve("frames.csv").toString()), busy, "--frames-csv");
+            assertFalse(Files.exists(dir.resolve("free")), "the folder made for the lock is gone with it");
+            assertRefused(CliRunner.run("evaluate-generation", "--model", model, "--json", busy.resolve("g.json").toString()), busy, "--json");
+            assertRefused(CliRunner.run("bench", "train-step", "--json", busy.resolve("step.json").toString()), busy, "--json");
+            assertRefused(CliRunner.run("bench", "train-step", "--op-profile", busy.toString()), busy, "--op-profile");
+            assertRefused(CliRunner.run("bench", "twin-export", "--out", busy.toString()), busy, "--out");
+            assertRefused(CliRunner.run("bench", "generate", "--json", busy.resolve("gen.json").toString()), busy, "--json");
+            assertRefused(CliRunner.run("bench", "distill", "--data", win, "--model", model, "--json", busy.resolve("d.jsonl").toString()),
+                    busy, "--json");
+            assertEquals(before, FileHashes.of(dir), "nothing was written");
+        }
     }
 
     @Test

@@ -36,6 +36,37 @@ class PairStoreTest {
     }
 
     @Test
+    void pairsSeveralWritersAddAtOnceAreAddedOnce() throws Exception {
+        PairStore store = new PairStore(dir.resolve("prefs/pairs.jsonl"));
+        assertEquals(List.of(), store.appendAbsent(List.of()));
+        store.append(Pairs.sample(0));
+        List<Pair> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) batch.add(Pairs.sample(i));
+        batch.add(Pairs.sample(3)); // given twice: added once
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<List<Pair>>> writers = new ArrayList<>();
+        try {
+            for (int w = 0; w < 8; w++) writers.add(pool.submit(() -> store.appendAbsent(batch)));
+            int added = 0;
+            for (Future<List<Pair>> f : writers) added += f.get(60, TimeUnit.SECONDS).size();
+            assertEquals(9, added, "samples 1-9, each by one writer");
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Pair> expected = new ArrayList<>();
+        for (int i = 0; i < 10; i++) expected.add(Pairs.sample(i));
+        assertEquals(expected, store.read().pairList());
+
+        // Nothing new: nothing written.
+        String before = Files.readString(store.file());
+        assertEquals(List.of(), store.appendAbsent(List.of(Pairs.sample(5))));
+        assertEquals(before, Files.readString(store.file()));
+        PairStore empty = new PairStore(dir.resolve("other.jsonl"));
+        assertEquals(List.of(Pairs.sample(1)), empty.appendAbsent(List.of(Pairs.sample(1), Pairs.sample(1))));
+        assertEquals(List.of(Pairs.sample(1)), empty.read().pairList());
+    }
+
+    @Test
     void aTornLastLineIsDroppedWithAWarningAndCutOffByTheNextAppend() throws Exception {
         PairStore store = new PairStore(dir.resolve("pairs.jsonl"));
         store.appendAll(List.of(Pairs.sample(0), Pairs.sample(1), Pairs.sample(2)));

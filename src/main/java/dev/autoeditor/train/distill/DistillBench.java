@@ -5,7 +5,6 @@ import dev.autoeditor.data.DataSpec;
 import dev.autoeditor.data.ShardDataset;
 import dev.autoeditor.data.Split;
 import dev.autoeditor.model.Backend;
-import dev.autoeditor.model.TransformerModel;
 import dev.autoeditor.train.ModelArtifact;
 import dev.autoeditor.train.TrainingWindows;
 import dev.autoeditor.train.eval.InferenceSpeed;
@@ -40,7 +39,9 @@ public final class DistillBench {
 
     private DistillBench() {}
 
-    public static Map<String, Object> run(Path windowsDir, Models models, Config cfg, int bootstrap, int speedRuns, int speedFrames) {
+    /** @param generation how the models generate at batch 1 ({@code generate.BatchOneGeneration}) */
+    public static Map<String, Object> run(Path windowsDir, Models models, Config cfg, int bootstrap, int speedRuns,
+                                          InferenceSpeed.Generation generation) {
         ThresholdCalibrator.Settings eval = ThresholdCalibrator.Settings.from(cfg);
         List<Row> rows = new ArrayList<>();
         try (TrainingWindows windows = TrainingWindows.open(windowsDir); ShardDataset test = ShardDataset.open(windowsDir, Split.TEST)) {
@@ -74,8 +75,8 @@ public final class DistillBench {
                 rows.add(new Row(roles.get(i), a, threshold, s.result(), s.windowCuts()));
                 System.gc();
             }
-            List<TransformerModel> networks = rows.stream().map(r -> r.model().frameTransformer()).toList();
-            List<InferenceSpeed.Figures> speed = InferenceSpeed.measure(networks, test, eval.batchSize(), speedRuns, speedFrames);
+            List<ModelArtifact> artifacts = rows.stream().map(Row::model).toList();
+            List<InferenceSpeed.Figures> speed = InferenceSpeed.measure(artifacts, test, eval.batchSize(), speedRuns, generation);
 
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("format", "auto-editor-distill-bench/1");
@@ -105,7 +106,8 @@ public final class DistillBench {
                 doc.put("comparison", compare(rows, out, bootstrap, cfg.getLong("seed")));
             }
             doc.put("provenance", Provenance.of("bench distill", cfg.getLong("seed"), cfg.select(List.of("seed", "evaluate")), windows.inputs())
-                    .withNote("bootstrap_resamples", bootstrap).withNote("speed_runs", speedRuns).withNote("speed_frames", speedFrames)
+                    .withNote("bootstrap_resamples", bootstrap).withNote("speed_runs", speedRuns).withNote("speed_frames", generation.frames())
+                    .withNote("frames_per_s_batch1", generation.describe())
                     .withNd4j(Backend.describe()).toMap());
             return doc;
         }

@@ -87,7 +87,11 @@ public final class Distillation {
 
     private Distillation() {}
 
-    public static Result run(Inputs in, Config cfg) {
+    /**
+     * @param generation how the three models generate at batch 1 for {@code frames_per_s_batch1}
+     *                   ({@code generate.BatchOneGeneration}: the loop lives above this package)
+     */
+    public static Result run(Inputs in, Config cfg, InferenceSpeed.Generation generation) {
         DistillSettings settings = DistillSettings.from(cfg);
         ModelArtifact teacherArtifact = ModelArtifact.load(in.teacher());
         TransformerModel teacher = teacherArtifact.frameTransformer();
@@ -149,7 +153,7 @@ public final class Distillation {
 
             // 3. The summary: size, speed and quality of the three on the test split.
             Map<String, Object> summary = summarise(teacherArtifact, in.teacherLabel(), studentDir, scratchDir, windows, in.windowsDir(),
-                    settings, cfg, inputs);
+                    settings, cfg, inputs, generation);
             Path file = in.out().resolve(SUMMARY);
             try {
                 AtomicFiles.writeString(file, JSON.writeValueAsString(summary) + "\n");
@@ -202,7 +206,7 @@ public final class Distillation {
 
     private static Map<String, Object> summarise(ModelArtifact teacherArtifact, String teacherLabel, Path studentDir, Path scratchDir,
                                                  TrainingWindows windows, Path windowsDir, DistillSettings settings, Config cfg,
-                                                 Map<String, Object> inputs) {
+                                                 Map<String, Object> inputs, InferenceSpeed.Generation generation) {
         ThresholdCalibrator.Settings eval = ThresholdCalibrator.Settings.from(cfg);
         ModelArtifact studentArtifact = ModelArtifact.load(studentDir);
         ModelArtifact scratchArtifact = ModelArtifact.load(scratchDir);
@@ -233,8 +237,7 @@ public final class Distillation {
                     quality.add(ModelSummary.measure(ModelUnderTest.of(models.get(i).frameTransformer()), thresholds[i], scored,
                             windows.spec().normaliser(), eval.cutTolerance(), eval.batchSize(), eval.maxWindows()));
                 }
-                List<InferenceSpeed.Figures> speed = InferenceSpeed.measure(models.stream().map(ModelArtifact::frameTransformer).toList(),
-                        scored, eval.batchSize(), settings.speedRuns(), settings.speedFrames());
+                List<InferenceSpeed.Figures> speed = InferenceSpeed.measure(models, scored, eval.batchSize(), settings.speedRuns(), generation);
 
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("format", SUMMARY_FORMAT);
@@ -258,10 +261,9 @@ public final class Distillation {
                 Map<String, Object> how = new LinkedHashMap<>();
                 how.put("batch", Math.min(eval.batchSize(), scored.size()));
                 how.put("runs", settings.speedRuns());
-                how.put("statistic", "median of runs alternating teacher, student, scratch, after one untimed call each");
+                how.put("statistic", "median of runs alternating teacher, student, scratch, after as many untimed rounds");
                 how.put("windows_per_s", "teacher-forced forward pass of one batch of windows (TransformerModel.predict)");
-                how.put("frames_per_s_batch1", "one forward pass at batch 1 over a context of " + scored.length()
-                        + " frames per generated frame, " + settings.speedFrames() + " frames per run (no key/value cache)");
+                how.put("frames_per_s_batch1", generation.describe());
                 doc.put("speed", how);
                 List<String> recorded = new ArrayList<>(List.of("seed"));
                 recorded.addAll(DistillSettings.KEYS);
