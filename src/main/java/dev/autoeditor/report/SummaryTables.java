@@ -159,8 +159,10 @@ final class SummaryTables {
         return key.replace('_', ' ');
     }
 
-    /** A cell; a SHA-256 shown by its first 12 digits (the full hashes are in the provenance and the manifest). */
+    /** A cell; null as n/a; a SHA-256 shown by its first 12 digits (the full hashes are in the provenance and the manifest). */
     private static String cell(String key, JsonNode v) {
+        // A null in the file is a figure that could not be measured (rlhf's held-out accuracy without held-out pairs).
+        if (v != null && v.isNull()) return "n/a";
         String text = Json.cell(v);
         if (key.endsWith("sha256") && text.matches("[0-9a-f]{64}")) return text.substring(0, 12) + "\u2026";
         return text;

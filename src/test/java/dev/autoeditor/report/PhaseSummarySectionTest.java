@@ -81,6 +81,9 @@ class PhaseSummarySectionTest {
         assertEquals(Html.number(summary.at("/policy/reward_model_score").asDouble()), strip(score.get(1)));
         assertEquals(Html.number(summary.at("/reference/reward_model_score").asDouble()), strip(score.get(2)));
         assertEquals(List.of("win rate", Html.number(summary.at("/policy/win_rate").asDouble()), ""), row(html, "win rate"));
+        // A figure the phase could not measure (no held-out pairs in the tiny run) is n/a, not a blank.
+        JsonNode accuracy = summary.at("/reward_model/heldout_accuracy");
+        assertEquals(List.of("heldout accuracy", accuracy.isNull() ? "n/a" : Html.number(accuracy.asDouble())), row(html, "heldout accuracy", 2));
         // The pair files array is laid out as rows, one group per file.
         assertEquals(List.of("files[1].file", summary.at("/pairs/files/0/file").asText()), row(html, "files[1].file", 2));
         String sentence = "Win rate of the tuned policy over the reference: " + Html.number(summary.at("/policy/win_rate").asDouble());
