@@ -45,6 +45,11 @@ class ReportPageTest {
         assertFalse(html.contains("<link"), "the page must not link resources");
         assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(html).find(), "the page must not load from the network");
 
+        // The training facts read the real checkpoint layout (format 2: the state under "training").
+        var best = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("checkpoints/pretrain/best.json").toFile()).path("training");
+        assertTrue(html.contains("checkpoints/pretrain/best.json: step " + best.path("step").asInt() + ", validation loss "
+                + Html.number(best.path("val_loss").asDouble()) + ", after " + best.path("epochs_done").asInt() + " epochs"), "best checkpoint facts");
+
         var chromium = Chromium.find(tmp);
         Assumptions.assumeTrue(chromium.isPresent(), "chromium is not installed (Debian: apt-get install chromium; .ci/run installs it): "
                 + "the page was written and checked without a browser only");
