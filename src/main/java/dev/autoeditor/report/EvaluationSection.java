@@ -121,7 +121,9 @@ final class EvaluationSection {
     static int direction(String key) {
         String k = key.toLowerCase(Locale.ROOT);
         if (k.endsWith("accuracy") || k.endsWith("precision") || k.endsWith("recall") || k.endsWith("f1") || k.endsWith("_ap")) return 1;
-        if (k.startsWith("mae") || k.contains("error") || k.endsWith("_w1") || k.endsWith("w1_s")) return -1;
+        // Throughput (distill's windows_per_s, frames_per_s_batch1), the reward model's score and the win rate: higher.
+        if (k.contains("_per_s") || k.endsWith("reward_model_score") || k.equals("win_rate")) return 1;
+        if (k.startsWith("mae") || k.contains("_mae") || k.contains("error") || k.endsWith("_w1") || k.endsWith("w1_s") || k.endsWith("loss")) return -1;
         return 0;
     }
 

@@ -112,9 +112,12 @@ final class TrainingSection {
         }
         Path best = p.dir().resolve("best.json");
         if (Files.isRegularFile(best)) {
-            files.json(best, problems).ifPresent(b -> rows.add(List.of("best checkpoint", files.name(best) + ": step "
-                    + b.path("step").asText("?") + ", validation loss " + Json.cell(b.path("val_loss"))
-                    + (b.has("epochs_done") ? ", after " + b.path("epochs_done").asText() + " epochs" : ""))));
+            files.json(best, problems).ifPresent(doc -> {
+                // Checkpoint format 2 keeps the training state under "training"; format 1 had it at the top.
+                JsonNode b = doc.path("training").isObject() ? doc.path("training") : doc;
+                rows.add(List.of("best checkpoint", files.name(best) + ": step " + b.path("step").asText("?") + ", validation loss "
+                        + Json.cell(b.path("val_loss")) + (b.has("epochs_done") ? ", after " + b.path("epochs_done").asText() + " epochs" : "")));
+            });
         }
         double stopStep = Double.NaN;
         if (notes != null && notes.has("stopped_early")) {

@@ -69,27 +69,19 @@ public final class PolicyComparison {
      * by {@code seed}; the first {@code policyPairs} of them also get a second policy continuation.
      */
     public Result compare(FrameModel policy, FrameModel reference, ContextPool pool, int contexts, int policyPairs, long seed) {
-        int n = Math.min(contexts, pool.size());
-        int[] order = PairSimulator.shuffled(pool.size(), Seeds.derive(seed, "rlhf.eval.contexts"));
-        List<ContextPool.Ref> refs = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) refs.add(pool.get(order[i]));
-        WindowBatch policyFrames = sample(policy, pool, refs, seed, "rlhf.eval.policy");
-        WindowBatch referenceFrames = sample(reference, pool, refs, seed, "rlhf.eval.reference");
+        List<ContextPool.Ref> refs = contexts(pool, contexts, seed);
+        int n = refs.size();
+        WindowBatch policyFrames = sample(policy, pool, refs, seed, POLICY);
+        WindowBatch referenceFrames = sample(reference, pool, refs, seed, REFERENCE);
 
         // Win rate by the rule judge, ties one half.
         List<RewardScorer.Sample> policySamples = samples(policyFrames);
         List<RewardScorer.Sample> referenceSamples = samples(referenceFrames);
-        int wins = 0;
-        int ties = 0;
-        double points = 0;
-        for (int i = 0; i < n; i++) {
-            Verdict v = judge.compare(policySamples.get(i).context(), policySamples.get(i).continuation(), referenceSamples.get(i).continuation());
-            points += v.winForA();
-            if (v.tie()) ties++;
-            else if (v.prefersA()) wins++;
-        }
-        double winRate = points / n;
-        double[] bounds = PpoMath.wilson(winRate, n);
+        WinRate w = winRate(policySamples, referenceSamples);
+        double winRate = w.winRate();
+        double[] bounds = {w.low(), w.high()};
+        int wins = w.wins();
+        int ties = w.ties();
 
         // KL to the reference on the policy's own continuations: one causal pass of each model.
         ActionLogProbs.Steps p = ActionLogProbs.evaluate(policy, policyFrames, contextFrames, batch);
@@ -123,8 +115,44 @@ public final class PolicyComparison {
         return new Result(n, winRate, bounds[0], bounds[1], wins, ties, n - wins - ties, kl, policyScore, referenceScore, m, pairTies, accuracy);
     }
 
+    /** The seed purposes of the policy's and the reference's continuations (per context i: Seeds.derive(seed, purpose, i)). */
+    static final String POLICY = "rlhf.eval.policy";
+    static final String REFERENCE = "rlhf.eval.reference";
+
+    /**
+     * The rule judge's verdicts on continuations of the same contexts: a win counts 1, a tie 1/2.
+     *
+     * @param winRate the mean over contexts, {@code low}/{@code high} its 95% Wilson interval
+     */
+    record WinRate(int contexts, double winRate, double low, double high, int wins, int ties) {}
+
+    WinRate winRate(List<RewardScorer.Sample> a, List<RewardScorer.Sample> b) {
+        int n = a.size();
+        int wins = 0;
+        int ties = 0;
+        double points = 0;
+        for (int i = 0; i < n; i++) {
+            Verdict v = judge.compare(a.get(i).context(), a.get(i).continuation(), b.get(i).continuation());
+            points += v.winForA();
+            if (v.tie()) ties++;
+            else if (v.prefersA()) wins++;
+        }
+        double rate = points / n;
+        double[] bounds = PpoMath.wilson(rate, n);
+        return new WinRate(n, rate, bounds[0], bounds[1], wins, ties);
+    }
+
+    /** The first {@code contexts} contexts of {@code pool} in the order of a shuffle seeded by {@code seed}. */
+    static List<ContextPool.Ref> contexts(ContextPool pool, int contexts, long seed) {
+        int n = Math.min(contexts, pool.size());
+        int[] order = PairSimulator.shuffled(pool.size(), Seeds.derive(seed, "rlhf.eval.contexts"));
+        List<ContextPool.Ref> refs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) refs.add(pool.get(order[i]));
+        return refs;
+    }
+
     /** One continuation per context, the i-th from {@code Seeds.derive(seed, purpose, i)}. */
-    private WindowBatch sample(FrameModel model, ContextPool pool, List<ContextPool.Ref> refs, long seed, String purpose) {
+    WindowBatch sample(FrameModel model, ContextPool pool, List<ContextPool.Ref> refs, long seed, String purpose) {
         WindowBatch all = WindowBatch.allocate(refs.size(), contextFrames + horizon);
         for (int first = 0; first < refs.size(); first += batch) {
             int m = Math.min(batch, refs.size() - first);
@@ -137,7 +165,7 @@ public final class PolicyComparison {
         return all;
     }
 
-    private List<RewardScorer.Sample> samples(WindowBatch frames) {
+    List<RewardScorer.Sample> samples(WindowBatch frames) {
         List<RewardScorer.Sample> out = new ArrayList<>(frames.size());
         for (int row = 0; row < frames.size(); row++) {
             Edit context = WindowEdits.toEdit(frames, row, 0, contextFrames, normaliser, fps);

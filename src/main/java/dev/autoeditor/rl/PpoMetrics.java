@@ -84,7 +84,8 @@ final class PpoMetrics implements AutoCloseable {
                 csvHasHeader = true;
             }
             List<String> cells = new ArrayList<>();
-            for (Object v : row.values()) cells.add(String.valueOf(v));
+            // A value not measured in this row (the win rate between rlhf.eval.every iterations) is an empty cell.
+            for (Object v : row.values()) cells.add(v == null ? "" : String.valueOf(v));
             csv.write(String.join(",", cells));
             csv.newLine();
             csv.flush();

@@ -68,6 +68,7 @@ public final class PpoTrainer {
     private final SamplingRate fps;
     private final CheckpointStore store;
     private final Header header;
+    private WinRateCurve curve;
 
     public PpoTrainer(Models models, RolloutSampler sampler, ContextPool contexts, RlhfSettings settings, long seed, SamplingRate fps,
                       Path dir, Header header) {
@@ -79,6 +80,12 @@ public final class PpoTrainer {
         this.fps = fps;
         this.store = new CheckpointStore(dir);
         this.header = header;
+    }
+
+    /** Measures the win rate during PPO (rlhf.eval.every); its columns join each metrics row. */
+    PpoTrainer curve(WinRateCurve curve) {
+        this.curve = curve;
+        return this;
     }
 
     /** The iterations left, from the beginning ({@code resumed} null) or from a checkpoint. */
@@ -117,6 +124,8 @@ public final class PpoTrainer {
                 // 4. The KL controller sees this iteration's KL per continuation; metrics; the checkpoint commits the iteration.
                 kl.update(r.meanKl(), r.size());
                 row = row(it + 1, r, u, beta, steps, (System.nanoTime() - t0) / 1e9);
+                // 5. Where asked for, the win rate over the reference on held-out contexts (reads the policy, draws nothing of PPO's).
+                if (curve != null) row.putAll(curve.columns(it + 1, policy));
                 metrics.append(row);
                 save(policy, optimizer, it + 1, steps, kl);
                 progress.setExtra(String.format("reward %.3f kl %.2f", (double) row.get("objective/rlhf_reward"), r.meanKl()));

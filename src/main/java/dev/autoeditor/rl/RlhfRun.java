@@ -135,13 +135,17 @@ public final class RlhfRun {
 
             // 3. PPO from the starting model, against the reward model, with the starting model as the frozen reference.
             TransformerModel reference = start.frameTransformer();
-            PolicyModel policy = ppo(s, start, model, spec, scorer, training, fps, seed, cfg);
+            PolicyComparison comparison = new PolicyComparison(sampler, judge, scorer, spec.normaliser(), fps, s.contextFrames(), s.horizon(),
+                    s.sampleBatch());
+            // With rlhf.eval.every, the win rate is also measured during PPO, on the first of the same held-out contexts.
+            WinRateCurve curve = s.eval().every() > 0 ? new WinRateCurve(comparison, reference, heldout, s.eval().curveContexts(),
+                    s.eval().every(), s.ppo().iterations(), seed) : null;
+            PolicyModel policy = ppo(s, start, model, spec, scorer, training, fps, seed, cfg, curve);
             Calibration calibration = ThresholdCalibrator.of(cfg, windows).calibrate(policy);
             if (calibration != null) new CheckpointStore(in.out()).calibrate(CheckpointStore.LAST, calibration);
 
             // 4. The tuned policy against the reference on held-out contexts, judged by the rules.
-            PolicyComparison.Result cmp = new PolicyComparison(sampler, judge, scorer, spec.normaliser(), fps, s.contextFrames(), s.horizon(),
-                    s.sampleBatch()).compare(policy, reference, heldout, s.eval().contexts(), s.eval().policyPairs(), seed);
+            PolicyComparison.Result cmp = comparison.compare(policy, reference, heldout, s.eval().contexts(), s.eval().policyPairs(), seed);
             if (cmp.contexts() < s.eval().contexts()) {
                 log.warn("rlhf: only {} held-out contexts exist (rlhf.eval.contexts is {}); the win rate is measured on {}", cmp.contexts(),
                         s.eval().contexts(), cmp.contexts());
@@ -319,7 +323,7 @@ public final class RlhfRun {
     }
 
     private PolicyModel ppo(RlhfSettings s, ModelArtifact start, ModelConfig model, DataSpec spec, RewardScorer scorer, ContextPool training,
-                            SamplingRate fps, long seed, Config cfg) throws IOException {
+                            SamplingRate fps, long seed, Config cfg, WinRateCurve curve) throws IOException {
         PolicyModel policy = PolicyModel.create(model, Seeds.derive(seed, "rlhf.policy.init"));
         Path last = in.out().resolve(CheckpointStore.LAST + ".json");
         PpoTrainer.Resumed resumed = null;
@@ -352,7 +356,7 @@ public final class RlhfRun {
         Provenance provenance = Provenance.of("rlhf", seed, cfg.select(provenanceKeys()), inputs).withNd4j(Backend.describe());
         PpoTrainer trainer = new PpoTrainer(new PpoTrainer.Models(policy, start.frameTransformer(), scorer), sampler, training, s, seed, fps,
                 in.out(), new PpoTrainer.Header(spec, new LinkedHashMap<>(cfg.asMap()), provenance));
-        trainer.run(resumed);
+        trainer.curve(curve).run(resumed);
         return policy;
     }
 

@@ -37,7 +37,7 @@ public record RlhfSettings(List<Path> pairFiles, int contextFrames, int horizon,
             "rlhf.ppo.value_clip", "rlhf.ppo.value_coef", "rlhf.ppo.entropy_coef", "rlhf.ppo.gamma", "rlhf.ppo.lambda",
             "rlhf.ppo.grad_clip",
             "rlhf.kl.mode", "rlhf.kl.beta", "rlhf.kl.horizon",
-            "rlhf.eval.contexts", "rlhf.eval.policy_pairs");
+            "rlhf.eval.contexts", "rlhf.eval.policy_pairs", "rlhf.eval.every", "rlhf.eval.curve_contexts");
 
     /**
      * @param epochs      passes over the training pairs
@@ -80,8 +80,10 @@ public record RlhfSettings(List<Path> pairFiles, int contextFrames, int horizon,
     /**
      * @param contexts    held-out contexts, one policy and one reference continuation each
      * @param policyPairs held-out contexts given two policy continuations, for the reward model's accuracy on the tuned policy
+     * @param every       measure the win rate during PPO after every this many iterations (and the last); 0 = only at the end
+     * @param curveContexts held-out contexts of each measurement during PPO (the first of the final comparison's)
      */
-    public record EvalSettings(int contexts, int policyPairs) {}
+    public record EvalSettings(int contexts, int policyPairs, int every, int curveContexts) {}
 
     public static RlhfSettings from(Config c) {
         List<Path> files = new ArrayList<>();
@@ -111,7 +113,8 @@ public record RlhfSettings(List<Path> pairFiles, int contextFrames, int horizon,
                         c.getDouble("rlhf.ppo.gamma", 0, 1), c.getDouble("rlhf.ppo.lambda", 0, 1), c.getDouble("rlhf.ppo.grad_clip", 0, 1e12)),
                 new KlSettings(c.getChoice("rlhf.kl.mode", "fixed", "adaptive"), c.getDouble("rlhf.kl.beta", 0, 1e6),
                         c.getDouble("rlhf.kl.horizon", 1, 1e12)),
-                new EvalSettings(c.getInt("rlhf.eval.contexts", 1, 1_000_000), c.getInt("rlhf.eval.policy_pairs", 0, 1_000_000)));
+                new EvalSettings(c.getInt("rlhf.eval.contexts", 1, 1_000_000), c.getInt("rlhf.eval.policy_pairs", 0, 1_000_000),
+                        c.getInt("rlhf.eval.every", 0, 1_000_000), c.getInt("rlhf.eval.curve_contexts", 1, 1_000_000)));
         if (s.ppo.minibatch() > s.ppo.rollouts()) {
             throw new ConfigException("config key 'rlhf.ppo.minibatch' (" + s.ppo.minibatch() + ") exceeds 'rlhf.ppo.rollouts' ("
                     + s.ppo.rollouts() + "); an update needs at most the rollouts of one iteration");

@@ -65,7 +65,7 @@ class DamagedRunTest {
 
     @Test
     void anEmptySummaryAndAMissingSampleFileAreNamed() throws Exception {
-        Path run = TinyRun.withFixtures(tmp.resolve("run"));
+        Path run = TinyRun.copy(tmp.resolve("run"));
         Files.write(run.resolve("checkpoints/finetune/summary.json"), new byte[0]);
         Files.delete(run.resolve("samples/sample-01.truth.csv"));
         ReportWriter.Result result = write(run);

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The page of a tiny run, rendered by headless Chromium: every section heading is in the DOM, every
  * image decodes in the browser at a non-zero size with at least 3 colours, and the screenshot is
- * not blank. The run is real (tiny profile, evaluate phase); distill, finetune, rlhf and samples are
- * fixture files in their issues' layouts until those phases exist.
+ * not blank. The run is real: the tiny profile's full run, every phase (distill, finetune, rlhf,
+ * evaluate and samples included) writing its own files.
  */
 class ReportPageTest {
     static final List<String> HEADINGS = List.of("Run at a glance", "Data", "Training", "Evaluation", "Distillation",
@@ -34,7 +34,7 @@ class ReportPageTest {
 
     @Test
     void chromiumRendersEverySectionAndEveryImage() throws Exception {
-        Path run = TinyRun.withFixtures(tmp.resolve("run"));
+        Path run = TinyRun.copy(tmp.resolve("run"));
         CliRunner.Result r = CliRunner.run("report", "--run-dir", run.toString());
         assertEquals(0, r.code(), r.toString());
         Path page = run.resolve("report/index.html");
@@ -45,6 +45,11 @@ class ReportPageTest {
         assertFalse(html.contains("<link"), "the page must not link resources");
         assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(html).find(), "the page must not load from the network");
 
+        // The training facts read the real checkpoint layout (format 2: the state under "training").
+        var best = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("checkpoints/pretrain/best.json").toFile()).path("training");
+        assertTrue(html.contains("checkpoints/pretrain/best.json: step " + best.path("step").asInt() + ", validation loss "
+                + Html.number(best.path("val_loss").asDouble()) + ", after " + best.path("epochs_done").asInt() + " epochs"), "best checkpoint facts");
+
         var chromium = Chromium.find(tmp);
         Assumptions.assumeTrue(chromium.isPresent(), "chromium is not installed (Debian: apt-get install chromium; .ci/run installs it): "
                 + "the page was written and checked without a browser only");
@@ -54,6 +59,11 @@ class ReportPageTest {
             assertTrue(dom.contains("<h2>" + heading + "</h2>"), "section heading '" + heading + "' missing from the DOM Chromium built");
         }
         assertTrue(dom.contains("<h3 id=\"training-pretrain\">pretrain</h3>") && dom.contains("<h3 id=\"training-distill\">distill</h3>"), dom.length() + " chars");
+        // Each phase's named comparison, as the browser built the tables.
+        for (String header : List.of("<th></th><th>teacher</th><th>student</th><th>scratch</th></tr>",
+                "<th></th><th>before</th><th>after</th><th>scratch</th></tr>", "<th></th><th>policy</th><th>reference</th></tr>")) {
+            assertTrue(dom.contains(header), "comparison table " + header + " missing from the DOM");
+        }
 
         // Every image as Chromium decoded it: a copy of the page (the test's, not the product's) with a
         // script that draws each image on a canvas and writes its size and colour count into the DOM.
