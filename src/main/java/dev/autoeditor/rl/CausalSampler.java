@@ -1,7 +1,7 @@
 package dev.autoeditor.rl;
 
 import dev.autoeditor.data.WindowBatch;
-import dev.autoeditor.model.FramePredictor;
+import dev.autoeditor.model.FrameModel;
 import dev.autoeditor.model.Predictions;
 import java.util.SplittableRandom;
 
@@ -19,7 +19,7 @@ public final class CausalSampler implements RolloutSampler {
     private static final int GC_EVERY = 8;
 
     @Override
-    public Continuations sample(FramePredictor model, WindowBatch contexts, int contextFrames, int horizon, double temperature, long[] seeds) {
+    public Continuations sample(FrameModel model, WindowBatch contexts, int contextFrames, int horizon, double temperature, long[] seeds) {
         int b = contexts.size();
         if (seeds.length != b) throw new IllegalArgumentException(seeds.length + " seeds for " + b + " contexts");
         if (contextFrames < 1 || horizon < 1) throw new IllegalArgumentException("need a context and a horizon of at least one frame");
@@ -38,7 +38,7 @@ public final class CausalSampler implements RolloutSampler {
         for (int i = 0; i < horizon; i++) {
             int known = contextFrames + i;
             WindowBatch sofar = Frames.prefix(out, known);
-            Predictions p = model.predict(sofar);
+            Predictions p = model.frameTransformer().predict(sofar);
             for (int row = 0; row < b; row++) {
                 logProbs[row * horizon + i] = ActionDraw.draw(p, row, known - 1, out, row, known, temperature, random[row]);
             }
