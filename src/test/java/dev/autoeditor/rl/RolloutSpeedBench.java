@@ -9,6 +9,10 @@ import dev.autoeditor.generate.GenerateSettings;
 import dev.autoeditor.model.ModelConfig;
 import dev.autoeditor.model.SyntheticWindows;
 import dev.autoeditor.model.TransformerModel;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,7 +20,8 @@ import java.util.Locale;
  * Benchmark entry point (not a test): {@code RolloutSpeedBench [ROUNDS] [BATCH]} samples rounds of
  * {@code BATCH} continuations (default 128, rlhf.sample_batch) of the default sizes (20 frames of
  * context, 30 sampled) with the default model's architecture (weights from a seed: speed does not
- * depend on their values) and prints continuations and frames per second per round (docs/rlhf.md).
+ * depend on their values) and prints the wall and process CPU time, continuations and frames per second
+ * of each round (docs/rlhf.md, "Rollout speed"; the first rounds include the JIT's warm-up).
  */
 public final class RolloutSpeedBench {
     private RolloutSpeedBench() {}
@@ -31,17 +36,15 @@ public final class RolloutSpeedBench {
         int length = cfg.getInt("window.length", 2, 100_000);
         ContextPool pool = ContextPool.of(List.of(new SyntheticWindows(96, length, mc.assetClasses(), 7)), s.contextFrames(), s.contextStep());
         DataSpec spec = new DataSpec("5", length, length / 2, 10, mc.assetClasses(), Normaliser.identity());
-        List<RolloutSampler> samplers = List.of(GeneratorSampler.of(spec, GenerateSettings.from(cfg)), new CausalSampler());
+        RolloutSampler sampler = GeneratorSampler.of(spec, GenerateSettings.from(cfg));
         System.out.printf(Locale.ROOT, "%d rows x (%d + %d) frames, %d contexts in the pool%n", batch, s.contextFrames(), s.horizon(), pool.size());
-        com.sun.management.OperatingSystemMXBean cpu = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean();
-        for (int round = 0; round < rounds * samplers.size(); round++) {
-            RolloutSampler sampler = samplers.get(round % samplers.size());
-            List<ContextPool.Ref> refs = new java.util.ArrayList<>();
+        OperatingSystemMXBean cpu = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (int round = 0; round < rounds; round++) {
+            List<ContextPool.Ref> refs = new ArrayList<>();
             long[] seeds = new long[batch];
             for (int i = 0; i < batch; i++) {
-                refs.add(pool.get(((round / samplers.size()) * batch + i) % pool.size()));
-                seeds[i] = 1000L * (round / samplers.size()) + i;
+                refs.add(pool.get((round * batch + i) % pool.size()));
+                seeds[i] = 1000L * round + i;
             }
             WindowBatch contexts = pool.batch(refs, s.contextFrames());
             long cpu0 = cpu.getProcessCpuTime();
@@ -49,9 +52,8 @@ public final class RolloutSpeedBench {
             Continuations c = sampler.sample(model, contexts, s.contextFrames(), s.horizon(), 1.0, seeds);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpuSeconds = (cpu.getProcessCpuTime() - cpu0) / 1e9;
-            System.out.printf(Locale.ROOT, "%-16s round %d: %.2f s (%.2f s CPU), %.1f continuations/s, %.0f frames/s (log-prob sum %.1f)%n", sampler.getClass().getSimpleName(),
-                    round / samplers.size() + 1, seconds, cpuSeconds,
-                    c.size() / seconds, c.size() * (double) s.horizon() / seconds, java.util.Arrays.stream(c.logProbs()).sum());
+            System.out.printf(Locale.ROOT, "round %d: %.2f s (%.2f s CPU), %.1f continuations/s, %.0f frames/s (log-prob sum %.1f)%n", round + 1, seconds,
+                    cpuSeconds, c.size() / seconds, c.size() * (double) s.horizon() / seconds, Arrays.stream(c.logProbs()).sum());
         }
     }
 }
