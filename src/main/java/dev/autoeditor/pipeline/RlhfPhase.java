@@ -67,6 +67,8 @@ public final class RlhfPhase extends DeclaredPhase {
         keys.addAll(RlhfSettings.KEYS);
         keys.addAll(RlhfRun.otherKeys());
         keys.add("finetune.enabled");
+        // checkSettings compares context and horizon with the run's windows.
+        keys.add("window.length");
         return keys;
     }
 
@@ -77,10 +79,10 @@ public final class RlhfPhase extends DeclaredPhase {
         return keys;
     }
 
-    /** Bad rlhf.* settings fail before any phase runs, not after pretraining. */
+    /** Bad rlhf.* settings (and the judge's, the reward model's training, the sampler's) fail before any phase runs, not after pretraining. */
     @Override
     public void checkSettings(Config config) {
-        RlhfSettings.from(config);
+        RlhfRun.checkSettings(config);
     }
 
     /** The content of every pair file of rlhf.pairs: adding pairs makes the phase stale. */

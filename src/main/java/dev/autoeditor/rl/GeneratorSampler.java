@@ -64,6 +64,12 @@ public final class GeneratorSampler implements RolloutSampler {
         return new GeneratorSampler(spec, KeyframeTolerance.fromConfig(cfg), cfg.getInt("generate.heap_budget_mb", 64, 1 << 20));
     }
 
+    /** Range-checks the settings {@link #of(DataSpec, Config)} reads. */
+    public static void checkSettings(Config cfg) {
+        KeyframeTolerance.fromConfig(cfg);
+        cfg.getInt("generate.heap_budget_mb", 64, 1 << 20);
+    }
+
     @Override
     public Continuations sample(FrameModel model, WindowBatch contexts, int contextFrames, int horizon, double temperature, long[] seeds) {
         int b = contexts.size();

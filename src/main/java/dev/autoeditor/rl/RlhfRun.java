@@ -155,6 +155,20 @@ public final class RlhfRun {
         }
     }
 
+    /**
+     * Reads and range-checks every setting the run reads (rlhf.*, the judge's, the reward model's
+     * training, the calibration, the sampler's), and that a rollout fits in the run's windows: what
+     * the phase checks before any phase runs.
+     */
+    public static void checkSettings(Config cfg) {
+        RlhfSettings s = RlhfSettings.from(cfg);
+        s.checkFitsWindows(cfg.getInt("window.length", 1, 100_000));
+        RuleJudge.fromConfig(cfg);
+        TrainSettings.from(rewardModelConfig(cfg, s.rewardModel()));
+        ThresholdCalibrator.Settings.from(cfg);
+        GeneratorSampler.checkSettings(cfg);
+    }
+
     /** The pairs of a run: those trained on, those held out, and where they came from. */
     record PairSet(List<Pair> train, List<Pair> heldout, String source, List<Map<String, Object>> files, int skipped, int ties) {
         int count() {
