@@ -106,6 +106,7 @@ public final class PrefsCollectCommand extends BaseCommand {
             SamplingRate sampling = SamplingRate.parse(config().getString("convert.sample_fps"), "config key 'convert.sample_fps'");
             return DemoProposer.open(demo, sampling, config().getLong("seed"));
         }
+        List<Path> given = exports != null ? exportsGiven() : null;
         Config cfg = config();
         RlhfSettings rlhf = RlhfSettings.from(cfg);
         GenerateSettings generate = GenerateSettings.from(cfg);
@@ -115,8 +116,8 @@ public final class PrefsCollectCommand extends BaseCommand {
         ModelArtifact artifact = ModelArtifact.load(checkpoint);
         List<Path> files;
         String label;
-        if (exports != null) {
-            files = exportsGiven();
+        if (given != null) {
+            files = given;
             label = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " exports in " + exports;
         } else {
             DataTree tree = Files.isDirectory(layout.resolve(DataTree.FINETUNE.raw())) ? DataTree.FINETUNE : DataTree.MAIN;

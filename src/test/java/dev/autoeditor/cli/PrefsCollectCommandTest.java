@@ -109,6 +109,15 @@ class PrefsCollectCommandTest {
                 "--run-dir", dir.toString());
         assertEquals(ExitCodes.FAILURE, missing.code(), missing.toString());
         assertTrue(missing.err().contains("--demo " + dir.resolve("nowhere") + ": no such folder or file"), missing.err());
+        CliRunner.Result both = withKeys("", "prefs", "collect", "--demo", dir.toString(), "--model", dir.resolve("m.json").toString(),
+                "--judge-id", "ann", "--run-dir", dir.toString());
+        assertEquals(ExitCodes.USAGE, both.code(), both.toString());
+        assertTrue(both.err().contains("--demo proposes without a model; drop --model and --exports"), both.err());
+        CliRunner.Result noExports = withKeys("", "prefs", "collect", "--exports", dir.resolve("nowhere").toString(), "--judge-id", "ann",
+                "--run-dir", dir.toString());
+        assertEquals(ExitCodes.USAGE, noExports.code(), noExports.toString());
+        assertEquals(1, noExports.err().strip().lines().count(), noExports.err());
+        assertTrue(noExports.err().contains("--exports " + dir.resolve("nowhere") + ": no such folder or file"), noExports.err());
     }
 
     @Test
