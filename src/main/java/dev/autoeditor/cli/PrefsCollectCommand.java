@@ -122,7 +122,7 @@ public final class PrefsCollectCommand extends BaseCommand {
         } else {
             DataTree tree = Files.isDirectory(layout.resolve(DataTree.FINETUNE.raw())) ? DataTree.FINETUNE : DataTree.MAIN;
             files = TestExports.of(layout, tree, Split.TRAIN);
-            label = files.size() + " training exports in " + layout.resolve(tree.raw());
+            label = "the run's " + files.size() + " training exports (" + tree.raw() + ")";
         }
         return ModelProposer.open(artifact, generate, files, label,
                 new ModelProposer.Settings(rlhf.contextFrames(), rlhf.horizon(), rlhf.temperature(), cfg.getLong("seed")));

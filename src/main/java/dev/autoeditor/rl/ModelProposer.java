@@ -136,8 +136,11 @@ public final class ModelProposer implements PairProposer {
         String id = RULES + " model=" + model.info().weightsSha256() + " seed=" + settings.seed() + " temperature="
                 + NumberText.format(settings.temperature()) + " context_frames=" + settings.contextFrames() + " horizon_frames=" + settings.horizon()
                 + " tolerance=" + Arrays.toString(generate.tolerance().perField()) + " exports=" + Hashing.sha256(fingerprint.toString());
+        Path json = model.json();
+        // The checkpoint's last three path elements (checkpoints/rlhf/last.json): the phase and file, short enough for one screen line.
+        String where = json.getNameCount() > 3 ? json.subpath(json.getNameCount() - 3, json.getNameCount()).toString() : json.toString();
         String description = String.format(Locale.ROOT, "model %s (%s), temperature %s; %d sequences of %s", model.info().weightsSha256().substring(0, 8),
-                model.json(), NumberText.format(settings.temperature()), candidates.size(), exportsLabel);
+                where, NumberText.format(settings.temperature()), candidates.size(), exportsLabel);
         return new ModelProposer(generator, settings, List.copyOf(candidates), id, description);
     }
 

@@ -137,7 +137,7 @@ class PrefsCollectTmuxTest {
 
             String screen = waitFor("model", s -> s.contains("keys: a = A is better"), "the model's first proposal", "run/prefs/pairs.sittings.jsonl");
             assertTrue(screen.contains("prefs collect   proposal 1   judge tmux-tester   this sitting: 0 of 2 pairs"), screen);
-            assertTrue(screen.contains("proposals: model " + sha256.substring(0, 8) + " ("), screen);
+            assertTrue(screen.contains("proposals: model " + sha256.substring(0, 8) + " (checkpoints/rlhf/last.json), temperature 1; "), screen);
             assertFalse(screen.contains("DEMO"), screen);
             assertTrue(screen.contains("  cuts   "), screen);
             assertTrue(screen.contains("  V1     "), screen);
