@@ -121,7 +121,12 @@ public final class PrefsCollectCommand extends BaseCommand {
             label = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " exports in " + exports;
         } else {
             DataTree tree = Files.isDirectory(layout.resolve(DataTree.FINETUNE.raw())) ? DataTree.FINETUNE : DataTree.MAIN;
-            files = TestExports.of(layout, tree, Split.TRAIN);
+            try {
+                files = TestExports.of(layout, tree, Split.TRAIN);
+            } catch (UserException e) {
+                throw new UserException("prefs collect: no training exports of the run to cut contexts from (" + e.getMessage()
+                        + "); pass --exports FOLDER with Premiere XML exports", e);
+            }
             label = "the run's " + files.size() + " training exports (" + tree.raw() + ")";
         }
         return ModelProposer.open(artifact, generate, files, label,

@@ -144,10 +144,10 @@ public final class ModelProposer implements PairProposer {
         return new ModelProposer(generator, settings, List.copyOf(candidates), id, description);
     }
 
-    /** Whether a visible clip sits above V20, which the model does not know. */
+    /** Whether an enabled clip sits above V20, which the model does not know ({@link EditGenerator#cut} refuses such a prompt). */
     private static boolean aboveV20(Sequence s) {
         for (int k = K; k < s.tracks().size(); k++) {
-            for (PlacedClip p : s.tracks().get(k).placedClips()) if (p.clip().enabled() && s.tracks().get(k).enabled()) return true;
+            for (PlacedClip p : s.tracks().get(k).placedClips()) if (p.clip().enabled()) return true;
         }
         return false;
     }

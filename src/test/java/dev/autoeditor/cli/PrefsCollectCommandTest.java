@@ -121,10 +121,23 @@ class PrefsCollectCommandTest {
     }
 
     @Test
+    void aModelWithoutExportsToCutSaysWhereToGetThem() throws Exception {
+        Path model = dev.autoeditor.report.TinyRun.get().resolve("checkpoints/pretrain/best.json");
+        Path run = dir.resolve("empty-run");
+        CliRunner.Result r = withKeys("a", "prefs", "collect", "--run-dir", run.toString(), "--model", model.toString(), "--judge-id", "ann");
+        assertEquals(ExitCodes.FAILURE, r.code(), r.toString());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: prefs collect: no training exports of the run to cut contexts from ("), r.err());
+        assertTrue(r.err().contains("pass --exports FOLDER"), r.err());
+        assertFalse(Files.exists(run.resolve(PairStore.DEFAULT_FILE)));
+    }
+
+    @Test
     void helpListsTheKeysAndTheDemo() {
         CliRunner.Result r = CliRunner.run("prefs", "collect", "--help");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("--demo=EXPORTS"), r.out());
+        assertTrue(r.out().contains("--model=CKPT") && r.out().contains("--exports=EXPORTS"), r.out());
         assertTrue(r.out().contains("(a, b, s = skip, q = quit)"), r.out());
         CliRunner.Result group = CliRunner.run("prefs", "--help");
         assertTrue(group.out().contains("collect"), group.out());
