@@ -1,6 +1,11 @@
 package dev.autoeditor.cli;
 
+import dev.autoeditor.config.Config;
+import dev.autoeditor.data.Split;
+import dev.autoeditor.generate.GenerateSettings;
+import dev.autoeditor.pipeline.DataTree;
 import dev.autoeditor.pipeline.RunLayout;
+import dev.autoeditor.pipeline.TestExports;
 import dev.autoeditor.prefs.CollectSitting;
 import dev.autoeditor.prefs.DemoProposer;
 import dev.autoeditor.prefs.PairJudge;
@@ -8,12 +13,17 @@ import dev.autoeditor.prefs.PairProposer;
 import dev.autoeditor.prefs.PairStore;
 import dev.autoeditor.prefs.SittingConsole;
 import dev.autoeditor.prefs.SittingLog;
+import dev.autoeditor.rl.ModelProposer;
+import dev.autoeditor.rl.RlhfSettings;
+import dev.autoeditor.timeline.table.InputFiles;
 import dev.autoeditor.timeline.table.SamplingRate;
+import dev.autoeditor.train.ModelArtifact;
 import dev.autoeditor.util.UserException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +38,9 @@ import picocli.CommandLine.Option;
                 "Each side is also written as Premiere XML to open in an editor. Answers are kept as they are made: pairs in"
                         + " PAIRS.jsonl, every answer and skip in PAIRS.sittings.jsonl beside it, so a sitting stopped with q or"
                         + " Ctrl-C continues where it stopped when the same command runs again.",
+                "Both sides are sampled from the run's final model (or --model) by generate, at rlhf.simulate.temperature with"
+                        + " independent seeds, after contexts of rlhf.context_frames cut from the training split's exports (or --exports),"
+                        + " for rlhf.horizon_frames.",
                 "--demo EXPORTS proposes rule-based continuations of the exports' sequences instead of the model's (no model"
                         + " needed; pairs go to <run-dir>/" + PrefsCollectCommand.DEMO_FILE + " unless --out is given).",
                 "Exit codes: 0 done or stopped with q; 130 Ctrl-C; 1 an error (named).",
@@ -46,6 +59,14 @@ public final class PrefsCollectCommand extends BaseCommand {
 
     @Option(names = "--judge-id", paramLabel = "ID", description = "Your name in the pairs (judge kind person); default: $USER.")
     String judgeId;
+
+    @Option(names = "--model", paramLabel = "CKPT", description = "The model that proposes the pairs (a .json or a folder); default: the run's final model.")
+    Path model;
+
+    @Option(names = "--exports", paramLabel = "EXPORTS",
+            description = "Premiere XML exports (a folder or one file) to cut contexts from; default: the training split of the run's"
+                    + " fine-tuning exports when present, else of its main exports.")
+    Path exports;
 
     @Option(names = "--demo", paramLabel = "EXPORTS",
             description = "Demo without a model: rule-based continuations of these Premiere XML exports (a folder or one file).")
@@ -78,23 +99,55 @@ public final class PrefsCollectCommand extends BaseCommand {
         return id.strip();
     }
 
-    /**
-     * Where the proposals come from: the demo when asked for; otherwise the run's model, sampled by
-     * generate. The model proposer plugs in here (it needs ND4J, so it lives outside prefs).
-     */
+    /** Where the proposals come from: the demo when asked for, otherwise the model sampled by generate ({@link ModelProposer}). */
     private PairProposer proposer(RunLayout layout) throws IOException {
         if (demo != null) {
+            if (model != null || exports != null) throw new UserException("--demo proposes without a model; drop --model and --exports", ExitCodes.USAGE, null);
             SamplingRate sampling = SamplingRate.parse(config().getString("convert.sample_fps"), "config key 'convert.sample_fps'");
             return DemoProposer.open(demo, sampling, config().getLong("seed"));
         }
-        Optional<Path> model = layout.finalModel();
-        if (model.isEmpty()) {
-            throw new UserException("prefs collect: no trained model in " + layout.root() + " (checkpoints/rlhf, finetune, distill or pretrain)"
-                    + " to propose pairs; train one with `auto-editor full-run --run-dir " + layout.root() + "`, or try the sitting with"
-                    + " --demo EXPORTS (rule-based continuations, no model)");
+        List<Path> given = exports != null ? exportsGiven() : null;
+        Config cfg = config();
+        RlhfSettings rlhf = RlhfSettings.from(cfg);
+        GenerateSettings generate = GenerateSettings.from(cfg);
+        Path checkpoint = model != null ? model : layout.finalModel().orElseThrow(() -> new UserException("prefs collect: no trained model in "
+                + layout.root() + " (checkpoints/rlhf, finetune, distill or pretrain) to propose pairs; train one with `auto-editor full-run"
+                + " --run-dir " + layout.root() + "`, pass --model CKPT, or try the sitting with --demo EXPORTS (rule-based continuations, no model)"));
+        ModelArtifact artifact = ModelArtifact.load(checkpoint);
+        List<Path> files;
+        String label;
+        if (given != null) {
+            files = given;
+            label = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " exports in " + exports;
+        } else {
+            DataTree tree = Files.isDirectory(layout.resolve(DataTree.FINETUNE.raw())) ? DataTree.FINETUNE : DataTree.MAIN;
+            try {
+                files = TestExports.of(layout, tree, Split.TRAIN);
+            } catch (UserException e) {
+                throw new UserException("prefs collect: no training exports of the run to cut contexts from (" + e.getMessage()
+                        + "); pass --exports FOLDER with Premiere XML exports", e);
+            }
+            label = "the run's " + files.size() + " training exports (" + tree.raw() + ")";
         }
-        throw new UserException("prefs collect: proposing pairs from the model " + model.get() + " needs generate's sampling, which this"
-                + " build does not have yet; try the sitting with --demo EXPORTS (rule-based continuations, no model)");
+        return ModelProposer.open(artifact, generate, files, label,
+                new ModelProposer.Settings(rlhf.contextFrames(), rlhf.horizon(), rlhf.temperature(), cfg.getLong("seed")));
+    }
+
+    /** The .xml files of --exports (a folder, searched through, or one file), failing with one line naming the option. */
+    private List<Path> exportsGiven() throws IOException {
+        if (!Files.exists(exports)) {
+            throw new UserException("--exports " + exports + ": no such folder or file; give a folder of Premiere XML exports (or one export)",
+                    ExitCodes.USAGE, null);
+        }
+        if (Files.isDirectory(exports)) {
+            try (var walk = Files.walk(exports)) {
+                if (walk.noneMatch(f -> Files.isRegularFile(f) && f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml"))) {
+                    throw new UserException("--exports " + exports + ": no .xml file in the folder; give a folder of Premiere XML exports",
+                            ExitCodes.USAGE, null);
+                }
+            }
+        }
+        return InputFiles.expand(List.of(exports));
     }
 
     /** The terminal when there is one (single key presses), else keys from standard input. */

@@ -8,8 +8,8 @@ import dev.autoeditor.pipeline.RunLayout;
 import dev.autoeditor.prefs.Pair;
 import dev.autoeditor.prefs.PairStore;
 import dev.autoeditor.prefs.RuleJudge;
-import dev.autoeditor.rl.CausalSampler;
 import dev.autoeditor.rl.ContextPool;
+import dev.autoeditor.rl.GeneratorSampler;
 import dev.autoeditor.rl.PairSimulator;
 import dev.autoeditor.rl.RlhfSettings;
 import dev.autoeditor.timeline.table.SamplingRate;
@@ -88,7 +88,8 @@ public final class PrefsSimulateCommand extends BaseCommand {
         try (ShardDataset train = ShardDataset.open(windows, Split.TRAIN)) {
             ContextPool pool = ContextPool.of(List.of(train), s.contextFrames(), s.contextStep());
             if (pool.size() == 0) throw new UserException(windows + ": no training window has " + s.contextFrames() + " real frames; lower rlhf.context_frames");
-            PairSimulator sim = new PairSimulator(new CausalSampler(), artifact.frameTransformer(), artifact.info().weightsSha256(),
+            // Sampled as the rlhf phase samples its rollouts: generate's sampler and decoding constraints.
+            PairSimulator sim = new PairSimulator(GeneratorSampler.of(artifact.data(), cfg), artifact.frameTransformer(), artifact.info().weightsSha256(),
                     artifact.normaliser(), fps, judge, s.simulator());
             long base = Seeds.derive(seed != null ? seed : cfg.getLong("seed"), "prefs.simulate");
             r = sim.simulate(pool, pairs, base, Instant.parse(OutputTime.now()), made -> { });

@@ -19,13 +19,20 @@ import java.util.List;
  * <p>Frames are keyframe-table rows (180 values: per track active, asset, 7 regressions in original
  * units) with assets in the edit's numbering. The window also answers the questions decoding asks:
  * which asset a named class stands for and which class an asset has.
+ *
+ * <p>A window can also be taken as it already is in the model's encoding ({@link #encoded}): a row of a
+ * {@link WindowBatch} whose classes are numbered in order of first appearance, as training windows and
+ * RLHF's contexts are. There the asset of a named class is its class number and every "other" cell is
+ * one asset, {@code classes - 1}: the window cannot tell the sources lumped there apart, and neither can
+ * the model.
  */
 public final class ContextWindow {
     private static final int K = KeyframeTable.TRACKS;
     private static final int F = KeyframeTable.FIELDS;
     private static final int R = F - 2;
 
-    private final double[][] frames;
+    private final int length;
+    private final double[] lastFrame;
     private final int classes;
     private final byte[] classOfCell;
     private final float[] regression;
@@ -35,7 +42,8 @@ public final class ContextWindow {
     private final int[] present;
 
     private ContextWindow(double[][] frames, int classes, Normaliser normaliser) {
-        this.frames = frames;
+        this.length = frames.length;
+        this.lastFrame = frames[frames.length - 1];
         this.classes = classes;
         int n = frames.length;
         int[] asset = new int[n * K];
@@ -65,6 +73,20 @@ public final class ContextWindow {
         present = Arrays.stream(shown, 0, count).distinct().sorted().toArray();
     }
 
+    private ContextWindow(int length, double[] lastFrame, int classes, byte[] classOfCell, float[] regression, int named, boolean overflowed,
+                          int[] present) {
+        this.length = length;
+        this.lastFrame = lastFrame;
+        this.classes = classes;
+        this.classOfCell = classOfCell;
+        this.regression = regression;
+        this.named = named;
+        this.namedAssets = new int[named];
+        for (int c = 0; c < named; c++) namedAssets[c] = c;
+        this.overflowed = overflowed;
+        this.present = present;
+    }
+
     /**
      * The window ending before frame {@code end} of {@code frames}: frames [max(0, end - maxFrames), end).
      *
@@ -85,9 +107,68 @@ public final class ContextWindow {
         return new ContextWindow(rows, classes, normaliser);
     }
 
+    /**
+     * Frames {@code [0, length)} of row {@code row} of {@code batch}, taken as the model's encoding they
+     * already are: the classes as they stand (named classes numbered 0, 1, ... in order of first
+     * appearance, frames in order and tracks V1 up; {@code classes - 1} is "other"), the normalised
+     * regressions bit for bit. The asset of named class c is c and "other" is asset {@code classes - 1}
+     * ({@link #lastFrame()} holds these assets and the regressions in original units). {@link #fill}
+     * writes the frames back unchanged.
+     *
+     * @throws IllegalArgumentException when a frame is padding, a class is out of range, or the named
+     *                                  classes are not numbered in order of first appearance
+     */
+    public static ContextWindow encoded(WindowBatch batch, int row, int length, int classes, Normaliser normaliser) {
+        if (length < 1 || length > batch.length()) throw new IllegalArgumentException("a window of 1 to " + batch.length() + " frames, asked for " + length);
+        int other = classes - 1;
+        byte[] classOfCell = new byte[length * K];
+        float[] regression = new float[length * K * R];
+        System.arraycopy(batch.regression(), row * batch.length() * K * R, regression, 0, length * K * R);
+        int named = 0;
+        boolean overflowed = false;
+        for (int t = 0; t < length; t++) {
+            int frame = row * batch.length() + t;
+            if (batch.valid()[frame] < 0.5f) throw new IllegalArgumentException("row " + row + ": frame " + t + " of the window is padding");
+            for (int k = 0; k < K; k++) {
+                int cell = t * K + k;
+                if (batch.active()[frame * K + k] < 0.5f) {
+                    classOfCell[cell] = -1;
+                    continue;
+                }
+                int c = batch.assetClass()[frame * K + k];
+                if (c < 0 || c > other) throw new IllegalArgumentException("row " + row + ", frame " + t + ", V" + (k + 1) + ": class " + c + " of " + classes);
+                if (c == other) {
+                    overflowed = true;
+                } else if (c == named) {
+                    named++;
+                } else if (c > named) {
+                    throw new IllegalArgumentException("row " + row + ", frame " + t + ", V" + (k + 1) + ": class " + c + " before class " + named
+                            + "; classes must be numbered in order of first appearance");
+                }
+                classOfCell[cell] = (byte) c;
+            }
+        }
+        int[] present = new int[named + (overflowed ? 1 : 0)];
+        for (int c = 0; c < named; c++) present[c] = c;
+        if (overflowed) present[named] = other;
+        double[] last = new double[KeyframeTable.VALUES];
+        int t = length - 1;
+        for (int k = 0; k < K; k++) {
+            int c = classOfCell[t * K + k];
+            if (c < 0) {
+                last[k * F + KeyframeTable.ASSET] = -1;
+                continue;
+            }
+            last[k * F + KeyframeTable.ACTIVE] = 1;
+            last[k * F + KeyframeTable.ASSET] = c;
+            for (int f = 0; f < R; f++) last[k * F + 2 + f] = normaliser.denormalise(f, regression[(t * K + k) * R + f]);
+        }
+        return new ContextWindow(length, last, classes, classOfCell, regression, named, overflowed, present);
+    }
+
     /** Frames in the window. */
     public int length() {
-        return frames.length;
+        return length;
     }
 
     /** The model's asset classes; class {@code classes() - 1} is "other". */
@@ -97,7 +178,7 @@ public final class ContextWindow {
 
     /** The last frame (a keyframe-table row; not a copy: do not modify). */
     public double[] lastFrame() {
-        return frames[frames.length - 1];
+        return lastFrame;
     }
 
     /** The asset track {@code track} shows in the last frame, or -1. */
@@ -145,7 +226,7 @@ public final class ContextWindow {
      */
     public void fill(WindowBatch batch, int row) {
         int t = batch.length();
-        int n = frames.length;
+        int n = length;
         if (n > t) throw new IllegalArgumentException("a window of " + n + " frames does not fit a batch of length " + t);
         int cells = t * K;
         int from = row * cells;

@@ -166,24 +166,8 @@ public final class Generator {
             }
             b.placeTrack(k, asset, values);
             active[k] = true;
-            classes[k] = targetClass(w, asset, newInFrame);
+            classes[k] = WindowDecoder.targetClass(w, asset, newInFrame);
         }
         return new FrameAction(active, classes);
-    }
-
-    /**
-     * The class the frame's {@code asset} has as a training target after this window: its class in the
-     * window, or for a source the window does not show the next unused class in track order ("other"
-     * once the named classes are taken).
-     */
-    private static int targetClass(ContextWindow w, int asset, List<Integer> newInFrame) {
-        int c = w.classOf(asset);
-        if (c >= 0) return c;
-        int j = newInFrame.indexOf(asset);
-        if (j < 0) {
-            j = newInFrame.size();
-            newInFrame.add(asset);
-        }
-        return Math.min(w.named() + j, w.classes() - 1);
     }
 }

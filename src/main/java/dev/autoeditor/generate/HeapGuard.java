@@ -12,20 +12,20 @@ import org.slf4j.LoggerFactory;
  * collection, so a heap that is large because its data is never collects every step), one full
  * collection runs. Off-heap arrays do not need it: {@link FramePolicy} closes them (docs/generate.md).
  */
-final class HeapGuard {
+public final class HeapGuard {
     private static final Logger log = LoggerFactory.getLogger(HeapGuard.class);
 
     private final long budgetBytes;
     private long liveAfterLast;
     private int collections;
 
-    HeapGuard(long budgetMb) {
+    public HeapGuard(long budgetMb) {
         if (budgetMb < 1) throw new IllegalArgumentException("heap budget must be >= 1 MB, got " + budgetMb);
         this.budgetBytes = budgetMb << 20;
     }
 
     /** Called after each generation step. */
-    void afterStep() {
+    public void afterStep() {
         Runtime rt = Runtime.getRuntime();
         long committed = rt.totalMemory();
         if (committed <= budgetBytes || committed <= 3 * liveAfterLast) return;
@@ -37,7 +37,7 @@ final class HeapGuard {
                 (System.nanoTime() - started) / 1_000_000, liveAfterLast >> 20);
     }
 
-    int collections() {
+    public int collections() {
         return collections;
     }
 }

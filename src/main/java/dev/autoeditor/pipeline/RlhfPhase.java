@@ -4,10 +4,9 @@ import dev.autoeditor.config.Config;
 import dev.autoeditor.data.DataSpec;
 import dev.autoeditor.data.Normaliser;
 import dev.autoeditor.train.CheckpointStore;
-import dev.autoeditor.rl.CausalSampler;
+import dev.autoeditor.rl.GeneratorSampler;
 import dev.autoeditor.rl.RlhfRun;
 import dev.autoeditor.rl.RlhfSettings;
-import dev.autoeditor.rl.RolloutSampler;
 import dev.autoeditor.util.Hashing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,20 +34,10 @@ public final class RlhfPhase extends DeclaredPhase {
     public static final String NAME = "rlhf";
     public static final String OUTPUT = "checkpoints/rlhf";
 
-    private final RolloutSampler sampler;
-
     public RlhfPhase() {
-        this(new CausalSampler());
-    }
-
-    /**
-     * @param sampler the rollout sampler (generate's batched sampler, once it stands behind the interface)
-     */
-    public RlhfPhase(RolloutSampler sampler) {
         // Every model phase it may start from is upstream (the orchestrator substitutes a disabled one),
         // and both trees' windows; a switched-off upstream phase is simply not read.
-        super(NAME, 1, List.of(WindowPhase.NAME, DataTree.FINETUNE.phaseName(WindowPhase.NAME), FinetunePhase.NAME), List.of(OUTPUT));
-        this.sampler = sampler;
+        super(NAME, 2, List.of(WindowPhase.NAME, DataTree.FINETUNE.phaseName(WindowPhase.NAME), FinetunePhase.NAME), List.of(OUTPUT));
     }
 
     @Override
@@ -78,12 +67,22 @@ public final class RlhfPhase extends DeclaredPhase {
         keys.addAll(RlhfSettings.KEYS);
         keys.addAll(RlhfRun.otherKeys());
         keys.add("finetune.enabled");
+        // checkSettings compares context and horizon with the run's windows.
+        keys.add("window.length");
         return keys;
     }
 
     @Override
     public List<String> runtimeKeys(Config c) {
-        return List.of("train.prefetch", "train.log_every");
+        List<String> keys = new ArrayList<>(List.of("train.prefetch", "train.log_every"));
+        keys.addAll(GeneratorSampler.RUNTIME_KEYS);
+        return keys;
+    }
+
+    /** Bad rlhf.* settings (and the judge's, the reward model's training, the sampler's) fail before any phase runs, not after pretraining. */
+    @Override
+    public void checkSettings(Config config) {
+        RlhfRun.checkSettings(config);
     }
 
     /** The content of every pair file of rlhf.pairs: adding pairs makes the phase stale. */
@@ -124,7 +123,7 @@ public final class RlhfPhase extends DeclaredPhase {
         DataTree tree = treeFor(context, source);
         Path out = context.path(OUTPUT);
         Map<String, Object> summary = new RlhfRun(new RlhfRun.Inputs(source.checkpoint(), source.phase(), context.path(tree.windows()), out, cfg,
-                context.resume(), Path.of("").toAbsolutePath()), sampler).run();
+                context.resume(), Path.of("").toAbsolutePath())).run();
         context.note("source", source.phase());
         context.note("windows", tree.windows());
         @SuppressWarnings("unchecked")

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The exports of a run's test split, for generation: the data tree a model last trained on (the one
+ * The exports of a run's split (the test split, for generation): the data tree a model last trained on (the one
  * whose windows its checkpoint names in {@code provenance.inputs.windows_dir}, else the main tree),
  * its {@code splits.json}, and the xmeml files under its {@code raw/} whose project names (as
  * {@code convert} named them) the test split lists, in file order.
@@ -35,10 +35,14 @@ public final class TestExports {
 
     /** The test split's exports; fails naming the file to make when the run has no split. */
     public static List<Path> of(RunLayout layout, ModelArtifact model) {
-        DataTree tree = treeOf(layout, model);
+        return of(layout, treeOf(layout, model), Split.TEST);
+    }
+
+    /** The exports of {@code split} of {@code tree}, in file order; fails naming what is missing. */
+    public static List<Path> of(RunLayout layout, DataTree tree, Split split) {
         Path preprocessed = layout.resolve(tree.preprocessed());
         SplitsFile splits = SplitsFile.load(preprocessed);
-        Set<String> test = Set.copyOf(splits.projects(Split.TEST));
+        Set<String> listed = Set.copyOf(splits.projects(split));
         Path raw = layout.resolve(tree.raw());
         if (!Files.isDirectory(raw)) {
             throw new UserException(raw + " not found: the run's exports are gone; re-run `auto-editor full-run --run-dir " + layout.root()
@@ -47,9 +51,9 @@ public final class TestExports {
         List<Path> files = InputFiles.expand(List.of(raw));
         List<String> names = InputFiles.projectNames(files);
         List<Path> out = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) if (test.contains(names.get(i))) out.add(files.get(i));
+        for (int i = 0; i < files.size(); i++) if (listed.contains(names.get(i))) out.add(files.get(i));
         if (out.isEmpty()) {
-            throw new UserException(preprocessed.resolve(SplitsFile.NAME) + " lists " + test.size() + " test project(s), none of them under "
+            throw new UserException(preprocessed.resolve(SplitsFile.NAME) + " lists " + listed.size() + " " + split.id() + " project(s), none of them under "
                     + raw + "; pass the exports with --input");
         }
         return out;

@@ -193,7 +193,7 @@ public final class DemoProposer implements PairProposer {
                 target -> new XmemlWriter().write(new Project(stem + "-A", List.of(seqA)), target));
         Proposal.Side b = new Proposal.Side(rowsB.slice((int) cutRow, rowsB.rows()), new ModelRef(GENERATOR_SHA256, seedB, TEMPERATURE),
                 target -> new XmemlWriter().write(new Project(stem + "-B", List.of(seqB)), target));
-        return new Proposal(n, pairContext, a, b, numbering.sources().stream().map(DemoProposer::nameOf).toList());
+        return new Proposal(n, pairContext, a, b, numbering.sources().stream().map(Proposal::nameOf).toList());
     }
 
     /**
@@ -210,13 +210,5 @@ public final class DemoProposer implements PairProposer {
         int[] map = new int[own.size()];
         for (int i = 0; i < own.size(); i++) map[i] = original.get(own.get(i).key());
         return Edit.of(fps, all.subList(0, (int) rows), SourceSizes.UNKNOWN).renumbered(map, sizes);
-    }
-
-    static String nameOf(Source s) {
-        if (s instanceof Source.File f) return f.name();
-        if (s instanceof Source.Nested n) return n.name() + " (nested sequence)";
-        if (s instanceof Source.Multicam m) return m.name() + " (multicam)";
-        if (s instanceof Source.Generator g) return g.name() + " (generator)";
-        return s.key();
     }
 }

@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * Where {@code prefs collect} gets the pairs it shows a person: a numbered, deterministic stream of
- * {@link Proposal}s. The real one samples both sides from the current model with independent seeds
- * (issue 14); {@link DemoProposer} makes rule-based sides without a model, for tests and for trying
- * the terminal ({@code --demo}).
+ * {@link Proposal}s. The model's ({@code rl.ModelProposer}, outside this package: it needs ND4J) samples
+ * both sides from the current model with independent seeds (issue 14); {@link DemoProposer} makes
+ * rule-based sides without a model, for trying the terminal ({@code --demo}) and for tests.
  *
  * <p>The contract a sitting relies on to stop and continue later:
  * <ul>

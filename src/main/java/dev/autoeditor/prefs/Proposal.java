@@ -1,5 +1,6 @@
 package dev.autoeditor.prefs;
 
+import dev.autoeditor.timeline.Source;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,6 +56,18 @@ public record Proposal(long number, PairContext context, Side a, Side b, List<St
     @FunctionalInterface
     public interface XmlWriter {
         void write(Path target) throws IOException;
+    }
+
+    /**
+     * What a person knows {@code source} as, for the legend: a file's name, a nested sequence's or
+     * multicam clip's name (marked as such), a generator's name.
+     */
+    public static String nameOf(Source source) {
+        if (source instanceof Source.File f) return f.name();
+        if (source instanceof Source.Nested n) return n.name() + " (nested sequence)";
+        if (source instanceof Source.Multicam m) return m.name() + " (multicam)";
+        if (source instanceof Source.Generator g) return g.name() + " (generator)";
+        return source.key();
     }
 
     /** The name of asset {@code asset}'s source for the legend. */

@@ -57,7 +57,7 @@ public final class SourceSizes {
     }
 
     /** The size of {@code source} relative to {@code sequence}'s frame, or null when not known. */
-    static Size sizeOf(Source source, Sequence sequence) {
+    public static Size sizeOf(Source source, Sequence sequence) {
         if (sequence.width() <= 0 || sequence.height() <= 0) return null;
         if (source instanceof Source.File f) {
             return f.width() > 0 && f.height() > 0 ? relative(f.width(), f.height(), sequence) : null;

@@ -2,7 +2,7 @@ package dev.autoeditor.rl;
 
 import dev.autoeditor.data.Normaliser;
 import dev.autoeditor.data.WindowBatch;
-import dev.autoeditor.model.FramePredictor;
+import dev.autoeditor.model.FrameModel;
 import dev.autoeditor.prefs.Edit;
 import dev.autoeditor.prefs.Judge;
 import dev.autoeditor.prefs.ModelRef;
@@ -71,7 +71,7 @@ public final class PairSimulator {
     }
 
     private final RolloutSampler sampler;
-    private final FramePredictor model;
+    private final FrameModel model;
     private final String modelSha256;
     private final Normaliser normaliser;
     private final SamplingRate fps;
@@ -83,7 +83,7 @@ public final class PairSimulator {
      * @param normaliser  the model's, to give the frames in the table's units
      * @param fps         the model's sample rate
      */
-    public PairSimulator(RolloutSampler sampler, FramePredictor model, String modelSha256, Normaliser normaliser, SamplingRate fps,
+    public PairSimulator(RolloutSampler sampler, FrameModel model, String modelSha256, Normaliser normaliser, SamplingRate fps,
                          Judge judge, Settings settings) {
         this.sampler = sampler;
         this.model = model;

@@ -158,7 +158,7 @@ public final class PolicyComparison {
             int m = Math.min(batch, refs.size() - first);
             long[] seeds = new long[m];
             for (int i = 0; i < m; i++) seeds[i] = Seeds.derive(seed, purpose, first + i);
-            Continuations c = sampler.sample(model.frameTransformer(), pool.batch(refs.subList(first, first + m), contextFrames),
+            Continuations c = sampler.sample(model, pool.batch(refs.subList(first, first + m), contextFrames),
                     contextFrames, horizon, 1.0, seeds);
             for (int i = 0; i < m; i++) Frames.copy(c.frames(), i, 0, all, first + i, 0, contextFrames + horizon);
         }

@@ -81,11 +81,9 @@ public final class RlhfRun {
     public record Inputs(Path source, String sourcePhase, Path windows, Path out, Config config, boolean resume, Path baseDir) {}
 
     private final Inputs in;
-    private final RolloutSampler sampler;
 
-    public RlhfRun(Inputs in, RolloutSampler sampler) {
+    public RlhfRun(Inputs in) {
         this.in = in;
-        this.sampler = sampler;
     }
 
     /** Runs every step and writes summary.json; returns the summary. */
@@ -99,6 +97,8 @@ public final class RlhfRun {
         s.checkFits(spec.windowLength(), "checkpoint " + start.json());
         ModelConfig model = start.info().model();
         RuleJudge judge = RuleJudge.fromConfig(cfg);
+        // Every continuation of the run (simulated pairs, PPO's rollouts, the comparison) is sampled by generate's sampler.
+        RolloutSampler sampler = GeneratorSampler.of(spec, cfg);
         Files.createDirectories(in.out());
         try (TrainingWindows windows = TrainingWindows.open(in.windows());
              ShardDataset test = openIfPresent(in.windows(), Split.TEST)) {
@@ -123,7 +123,7 @@ public final class RlhfRun {
                     in.sourcePhase(), training.size(), heldout.size(), s.contextFrames(), s.horizon());
 
             // 1. Pairs, and the held-out split by context.
-            PairSet pairs = pairs(s, start, fps, judge, training, seed);
+            PairSet pairs = pairs(s, start, fps, judge, training, seed, sampler);
             // 2. The reward model.
             Path rmDir = in.out().resolve(REWARD_MODEL);
             trainRewardModel(s, model, spec, pairs, rmDir, cfg);
@@ -140,7 +140,7 @@ public final class RlhfRun {
             // With rlhf.eval.every, the win rate is also measured during PPO, on the first of the same held-out contexts.
             WinRateCurve curve = s.eval().every() > 0 ? new WinRateCurve(comparison, reference, heldout, s.eval().curveContexts(),
                     s.eval().every(), s.ppo().iterations(), seed) : null;
-            PolicyModel policy = ppo(s, start, model, spec, scorer, training, fps, seed, cfg, curve);
+            PolicyModel policy = ppo(s, start, model, spec, scorer, training, fps, seed, cfg, sampler, curve);
             Calibration calibration = ThresholdCalibrator.of(cfg, windows).calibrate(policy);
             if (calibration != null) new CheckpointStore(in.out()).calibrate(CheckpointStore.LAST, calibration);
 
@@ -159,6 +159,20 @@ public final class RlhfRun {
         }
     }
 
+    /**
+     * Reads and range-checks every setting the run reads (rlhf.*, the judge's, the reward model's
+     * training, the calibration, the sampler's), and that a rollout fits in the run's windows: what
+     * the phase checks before any phase runs.
+     */
+    public static void checkSettings(Config cfg) {
+        RlhfSettings s = RlhfSettings.from(cfg);
+        s.checkFitsWindows(cfg.getInt("window.length", 1, 100_000));
+        RuleJudge.fromConfig(cfg);
+        TrainSettings.from(rewardModelConfig(cfg, s.rewardModel()));
+        ThresholdCalibrator.Settings.from(cfg);
+        GeneratorSampler.checkSettings(cfg);
+    }
+
     /** The pairs of a run: those trained on, those held out, and where they came from. */
     record PairSet(List<Pair> train, List<Pair> heldout, String source, List<Map<String, Object>> files, int skipped, int ties) {
         int count() {
@@ -166,8 +180,8 @@ public final class RlhfRun {
         }
     }
 
-    private PairSet pairs(RlhfSettings s, ModelArtifact start, SamplingRate fps, RuleJudge judge, ContextPool training, long seed)
-            throws IOException {
+    private PairSet pairs(RlhfSettings s, ModelArtifact start, SamplingRate fps, RuleJudge judge, ContextPool training, long seed,
+                          RolloutSampler sampler) throws IOException {
         List<Pair> all = new ArrayList<>();
         List<Map<String, Object>> files = new ArrayList<>();
         int skipped = 0;
@@ -203,7 +217,7 @@ public final class RlhfRun {
             }
         } else {
             source = "simulated";
-            all = simulatedPairs(s, start, fps, judge, training, seed);
+            all = simulatedPairs(s, start, fps, judge, training, seed, sampler);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", SIMULATED_PAIRS);
             m.put("sha256", Hashing.sha256(in.out().resolve(SIMULATED_PAIRS)));
@@ -231,8 +245,8 @@ public final class RlhfRun {
     }
 
     /** The simulated pairs of pairs/simulated.jsonl, made now unless a complete file is there. */
-    private List<Pair> simulatedPairs(RlhfSettings s, ModelArtifact start, SamplingRate fps, RuleJudge judge, ContextPool training, long seed)
-            throws IOException {
+    private List<Pair> simulatedPairs(RlhfSettings s, ModelArtifact start, SamplingRate fps, RuleJudge judge, ContextPool training, long seed,
+                                      RolloutSampler sampler) throws IOException {
         Path file = in.out().resolve(SIMULATED_PAIRS);
         if (in.resume() && Files.isRegularFile(file)) {
             PairLines lines = PairStore.read(file, PairStore.LastLine.TORN_IF_UNTERMINATED);
@@ -323,7 +337,7 @@ public final class RlhfRun {
     }
 
     private PolicyModel ppo(RlhfSettings s, ModelArtifact start, ModelConfig model, DataSpec spec, RewardScorer scorer, ContextPool training,
-                            SamplingRate fps, long seed, Config cfg, WinRateCurve curve) throws IOException {
+                            SamplingRate fps, long seed, Config cfg, RolloutSampler sampler, WinRateCurve curve) throws IOException {
         PolicyModel policy = PolicyModel.create(model, Seeds.derive(seed, "rlhf.policy.init"));
         Path last = in.out().resolve(CheckpointStore.LAST + ".json");
         PpoTrainer.Resumed resumed = null;
@@ -361,8 +375,8 @@ public final class RlhfRun {
     }
 
     static List<String> provenanceKeys() {
-        List<String> keys = new ArrayList<>(List.of("seed", "rlhf", "prefs.judge"));
-        return keys;
+        // generate.keyframe_tolerance: the sampler holds values within it, so it shapes every continuation.
+        return new ArrayList<>(List.of("seed", "rlhf", "prefs.judge", "generate.keyframe_tolerance"));
     }
 
     private Map<String, Object> summary(RlhfSettings s, ModelArtifact start, PairSet pairs, Accuracy heldout, PolicyComparison.Result cmp,
@@ -415,7 +429,6 @@ public final class RlhfRun {
         return Files.isDirectory(windows.resolve(split.id())) ? ShardDataset.open(windows, split) : null;
     }
 
-    /** Every key the run reads besides the rlhf.* settings: the judge's, the seed, train.* (the reward model's optimizer) and evaluate.* (calibration). */
     /** Every setting the reward model's training depends on: rlhf.* and {@link #otherKeys()}. */
     static List<String> inputKeys() {
         List<String> keys = new ArrayList<>(RlhfSettings.KEYS);
@@ -423,10 +436,15 @@ public final class RlhfRun {
         return keys;
     }
 
+    /**
+     * Every key the run reads besides the rlhf.* settings: the judge's, the seed, train.* (the reward
+     * model's optimizer), evaluate.* (calibration) and the sampler's generate.keyframe_tolerance.*.
+     */
     public static List<String> otherKeys() {
         List<String> keys = new ArrayList<>(List.of("seed", "prefs.judge.target_shot_s", "prefs.judge.min_shot_frames", "prefs.judge.jump_back_s",
                 "prefs.judge.tie_tolerance", "prefs.judge.weight_shot_length", "prefs.judge.weight_flash", "prefs.judge.weight_framing",
                 "prefs.judge.weight_jump_back", "evaluate.cut_tolerance", "evaluate.max_windows", "evaluate.batch_size"));
+        keys.addAll(GeneratorSampler.INPUT_KEYS);
         for (String k : TrainSettings.KEYS) if (!TrainSettings.RUNTIME_KEYS.contains(k) && !keys.contains(k)) keys.add(k);
         return keys;
     }

@@ -116,8 +116,8 @@ public record RlhfSettings(List<Path> pairFiles, int contextFrames, int horizon,
                 new EvalSettings(c.getInt("rlhf.eval.contexts", 1, 1_000_000), c.getInt("rlhf.eval.policy_pairs", 0, 1_000_000),
                         c.getInt("rlhf.eval.every", 0, 1_000_000), c.getInt("rlhf.eval.curve_contexts", 1, 1_000_000)));
         if (s.ppo.minibatch() > s.ppo.rollouts()) {
-            throw new ConfigException("config key 'rlhf.ppo.minibatch' (" + s.ppo.minibatch() + ") exceeds 'rlhf.ppo.rollouts' ("
-                    + s.ppo.rollouts() + "); an update needs at most the rollouts of one iteration");
+            throw new ConfigException("config key 'rlhf.ppo.minibatch' is " + s.ppo.minibatch() + "; it must be at most rlhf.ppo.rollouts ("
+                    + s.ppo.rollouts() + "): an update takes its minibatch from the rollouts of one iteration");
         }
         return s;
     }
@@ -128,6 +128,21 @@ public record RlhfSettings(List<Path> pairFiles, int contextFrames, int horizon,
             throw new ConfigException("rlhf.context_frames (" + contextFrames + ") + rlhf.horizon_frames (" + horizon + ") = "
                     + (contextFrames + horizon) + " frames do not fit in the " + windowLength + "-frame window " + model
                     + " was trained on; lower them so one causal pass covers a rollout");
+        }
+    }
+
+    /**
+     * Refuses a context and horizon that cannot fit in the run's windows of {@code windowLength} frames
+     * (window.length: every model of a run is trained on them), before any phase runs.
+     */
+    public void checkFitsWindows(int windowLength) {
+        if (contextFrames >= windowLength) {
+            throw new ConfigException("config key 'rlhf.context_frames' is " + contextFrames + "; it must be below window.length (" + windowLength
+                    + ") to leave room for rlhf.horizon_frames in one window");
+        }
+        if (contextFrames + horizon > windowLength) {
+            throw new ConfigException("config key 'rlhf.horizon_frames' is " + horizon + "; with rlhf.context_frames " + contextFrames + " it must be at most "
+                    + (windowLength - contextFrames) + ", so that a rollout fits in one " + windowLength + "-frame window (window.length)");
         }
     }
 

@@ -109,6 +109,27 @@ class PrefsCollectCommandTest {
                 "--run-dir", dir.toString());
         assertEquals(ExitCodes.FAILURE, missing.code(), missing.toString());
         assertTrue(missing.err().contains("--demo " + dir.resolve("nowhere") + ": no such folder or file"), missing.err());
+        CliRunner.Result both = withKeys("", "prefs", "collect", "--demo", dir.toString(), "--model", dir.resolve("m.json").toString(),
+                "--judge-id", "ann", "--run-dir", dir.toString());
+        assertEquals(ExitCodes.USAGE, both.code(), both.toString());
+        assertTrue(both.err().contains("--demo proposes without a model; drop --model and --exports"), both.err());
+        CliRunner.Result noExports = withKeys("", "prefs", "collect", "--exports", dir.resolve("nowhere").toString(), "--judge-id", "ann",
+                "--run-dir", dir.toString());
+        assertEquals(ExitCodes.USAGE, noExports.code(), noExports.toString());
+        assertEquals(1, noExports.err().strip().lines().count(), noExports.err());
+        assertTrue(noExports.err().contains("--exports " + dir.resolve("nowhere") + ": no such folder or file"), noExports.err());
+    }
+
+    @Test
+    void aModelWithoutExportsToCutSaysWhereToGetThem() throws Exception {
+        Path model = dev.autoeditor.report.TinyRun.get().resolve("checkpoints/pretrain/best.json");
+        Path run = dir.resolve("empty-run");
+        CliRunner.Result r = withKeys("a", "prefs", "collect", "--run-dir", run.toString(), "--model", model.toString(), "--judge-id", "ann");
+        assertEquals(ExitCodes.FAILURE, r.code(), r.toString());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: prefs collect: no training exports of the run to cut contexts from ("), r.err());
+        assertTrue(r.err().contains("pass --exports FOLDER"), r.err());
+        assertFalse(Files.exists(run.resolve(PairStore.DEFAULT_FILE)));
     }
 
     @Test
@@ -116,6 +137,7 @@ class PrefsCollectCommandTest {
         CliRunner.Result r = CliRunner.run("prefs", "collect", "--help");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("--demo=EXPORTS"), r.out());
+        assertTrue(r.out().contains("--model=CKPT") && r.out().contains("--exports=EXPORTS"), r.out());
         assertTrue(r.out().contains("(a, b, s = skip, q = quit)"), r.out());
         CliRunner.Result group = CliRunner.run("prefs", "--help");
         assertTrue(group.out().contains("collect"), group.out());

@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.autoeditor.pipeline.RunLayout;
+import dev.autoeditor.prefs.ModelRef;
 import dev.autoeditor.prefs.Pair;
 import dev.autoeditor.prefs.PairJudge;
 import dev.autoeditor.prefs.PairStore;
 import dev.autoeditor.prefs.SittingLog;
+import dev.autoeditor.report.TinyRun;
+import dev.autoeditor.timeline.xmeml.XmemlReader;
+import dev.autoeditor.train.CheckpointStore;
+import dev.autoeditor.util.Seeds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code prefs collect} as a person uses it: the real CLI in its own JVM inside a tmux terminal,
  * answered with single key presses ({@code tmux send-keys}, never Enter), the screen read back with
  * {@code capture-pane}. Needs tmux ({@code .ci/run} installs it); skipped, saying so, without it.
- * The first two screens are kept in {@code target/prefs-collect-screen-1.txt} and {@code -2.txt}
- * (docs/prefs.md shows them).
+ * The first two screens are kept in {@code target/prefs-collect-screen-1.txt} and {@code -2.txt}, and the
+ * model's first in {@code target/prefs-collect-model-screen-1.txt} (docs/prefs.md shows them).
  */
 class PrefsCollectTmuxTest {
     private static final long WAIT_S = 120;
@@ -44,14 +50,9 @@ class PrefsCollectTmuxTest {
         CliRunner.Result synth = CliRunner.run("synth", "--out", exports.toString(), "--projects", "2", "--seed", "3", "--profile", "tiny", "-q");
         assertEquals(0, synth.code(), synth.toString());
         Path run = dir.resolve("run");
-        Path args = dir.resolve("java.args");
-        // An argument file keeps tmux's command short however long the class path is.
-        String classPath = "-cp\n\"" + FullRunKillResumeTest.testClassPath().replace("\\", "\\\\") + "\"\n";
-        Files.writeString(args, "-Xmx512m\n" + classPath + Main.class.getName() + "\n");
-        Path launcher = Files.writeString(dir.resolve("launcher.args"), "-Xmx64m\n" + classPath + RecordExit.class.getName() + "\n");
-        Path conf = Files.writeString(dir.resolve("tmux.conf"), "set -g remain-on-exit on\nset -g status off\n");
-        // A server of its own, its socket in the test's folder (removed with it).
-        socket = dir.resolve("tmux.sock").toString();
+        Path args = javaArgs();
+        Path launcher = dir.resolve("launcher.args");
+        Path conf = dir.resolve("tmux.conf");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> collect = List.of(java, "@" + args,
                 "prefs", "collect", "--run-dir", run.toString(), "--demo", exports.toString(), "--judge-id", "tmux-tester", "--pairs", "2");
@@ -112,6 +113,83 @@ class PrefsCollectTmuxTest {
         }
     }
 
+    /**
+     * {@code prefs collect} without {@code --demo} on a trained run (a copy of the shared tiny run): the
+     * run's final model proposes both sides, the screen says so, and each answer becomes a pair whose
+     * sides name that model, their own seeds and the temperature.
+     */
+    @Test
+    void aPersonLabelsPairsTheRunsModelProposes() throws Exception {
+        Assumptions.assumeTrue(tmuxVersion() != null, "tmux is not installed here (apt-get install tmux; .ci/run installs it):"
+                + " the terminal test of prefs collect cannot run");
+        Path run = TinyRun.copy(Files.createDirectories(dir.resolve("run")));
+        Path model = new RunLayout(run).finalModel().orElseThrow();
+        String sha256 = CheckpointStore.read(model).weightsSha256();
+        Path args = javaArgs();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> collect = List.of(java, "@" + args, "prefs", "collect", "--run-dir", run.toString(), "--profile", "tiny", "--judge-id",
+                "tmux-tester", "--pairs", "2");
+        try {
+            List<String> start = new ArrayList<>(List.of("-f", dir.resolve("tmux.conf").toString(), "new-session", "-d", "-s", "model", "-x", "100",
+                    "-y", "60", "-c", dir.toString()));
+            start.addAll(recordingExit(java, dir.resolve("launcher.args"), "model", collect));
+            tmux(start.toArray(String[]::new));
+
+            String screen = waitFor("model", s -> s.contains("keys: a = A is better"), "the model's first proposal", "run/prefs/pairs.sittings.jsonl");
+            assertTrue(screen.contains("prefs collect   proposal 1   judge tmux-tester   this sitting: 0 of 2 pairs"), screen);
+            assertTrue(screen.contains("proposals: model " + sha256.substring(0, 8) + " (checkpoints/rlhf/last.json), temperature 1; "), screen);
+            assertFalse(screen.contains("DEMO"), screen);
+            assertTrue(screen.contains("  cuts   "), screen);
+            assertTrue(screen.contains("  V1     "), screen);
+            assertTrue(screen.contains("sources: a "), screen);
+            assertTrue(screen.contains("  A: " + run.resolve("prefs/pairs-xml")), screen);
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target/prefs-collect-model-screen-1.txt"), screen.stripTrailing() + "\n", StandardCharsets.UTF_8);
+
+            tmux("send-keys", "-t", "model", "b");
+            screen = waitFor("model", s -> s.contains("prefs collect   proposal 2"), "proposal 2 after pressing b", "run/prefs/pairs.sittings.jsonl");
+            assertTrue(screen.contains("last: proposal 1: B preferred; pair 1 appended to pairs.jsonl"), screen);
+            tmux("send-keys", "-t", "model", "a");
+            screen = waitForExit("model", 0);
+            assertTrue(screen.contains("sitting done: 2 pair(s) recorded (A 1, B 1), 0 skipped"), screen);
+
+            List<Pair> pairs = new PairStore(run.resolve(PairStore.DEFAULT_FILE)).read().pairList();
+            assertEquals(2, pairs.size());
+            for (int i = 0; i < 2; i++) {
+                Pair p = pairs.get(i);
+                assertEquals(new PairJudge(PairJudge.Kind.PERSON, "tmux-tester"), p.judge());
+                long n = i + 1;
+                // Proposal n's side A was sampled with seed (seed, "prefs.collect.side", 2n), B with 2n + 1; B was preferred first, then A.
+                long seedA = Seeds.derive(42, "prefs.collect.side", 2 * n);
+                long seedB = Seeds.derive(42, "prefs.collect.side", 2 * n + 1);
+                assertEquals(new ModelRef(sha256, i == 0 ? seedB : seedA, 1.0), p.preferred().model());
+                assertEquals(new ModelRef(sha256, i == 0 ? seedA : seedB, 1.0), p.other().model());
+            }
+            try (var xml = Files.list(run.resolve("prefs/pairs-xml"))) {
+                Path folder = xml.findFirst().orElseThrow();
+                for (String f : List.of("proposal-0001-A.xml", "proposal-0001-B.xml", "proposal-0002-A.xml", "proposal-0002-B.xml")) {
+                    assertEquals(1, new XmemlReader().read(folder.resolve(f)).sequences().size(), f);
+                }
+            }
+        } finally {
+            tmuxQuietly("kill-server");
+        }
+    }
+
+    /**
+     * The argument files that start the CLI ({@code java.args}) and {@link RecordExit} ({@code launcher.args})
+     * with the test class path (keeping tmux's command short however long it is), the tmux config, and a
+     * tmux server of the test's own (its socket in the test's folder, removed with it).
+     */
+    private Path javaArgs() throws IOException {
+        String classPath = "-cp\n\"" + FullRunKillResumeTest.testClassPath().replace("\\", "\\\\") + "\"\n";
+        Path args = Files.writeString(dir.resolve("java.args"), "-Xmx512m\n" + classPath + Main.class.getName() + "\n");
+        Files.writeString(dir.resolve("launcher.args"), "-Xmx64m\n" + classPath + RecordExit.class.getName() + "\n");
+        Files.writeString(dir.resolve("tmux.conf"), "set -g remain-on-exit on\nset -g status off\n");
+        socket = dir.resolve("tmux.sock").toString();
+        return args;
+    }
+
     /** {@code command} started through {@link RecordExit}, which writes its exit status to {@code <session>.status}. */
     private List<String> recordingExit(String java, Path launcher, String session, List<String> command) {
         List<String> out = new ArrayList<>(List.of(java, "@" + launcher, dir.resolve(session + ".status").toString()));
@@ -120,8 +198,8 @@ class PrefsCollectTmuxTest {
     }
 
     /** The sitting log's lines, for failure messages. */
-    private String sittingLog() throws IOException {
-        Path log = dir.resolve("run/prefs/demo-pairs.sittings.jsonl");
+    private String sittingLog(String file) throws IOException {
+        Path log = dir.resolve(file);
         return Files.exists(log) ? Files.readString(log) : "(none)";
     }
 
@@ -132,6 +210,11 @@ class PrefsCollectTmuxTest {
 
     /** Polls the pane until {@code condition} holds; fails with the last screen after {@link #WAIT_S}. */
     private String waitFor(String session, Predicate<String> condition, String what) throws Exception {
+        return waitFor(session, condition, what, "run/prefs/demo-pairs.sittings.jsonl");
+    }
+
+    /** {@link #waitFor}, showing the sitting log {@code sittingLog} (relative to the test's folder) on failure. */
+    private String waitFor(String session, Predicate<String> condition, String what, String sittingLog) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
         String screen = "";
         while (System.nanoTime() < deadline) {
@@ -139,7 +222,7 @@ class PrefsCollectTmuxTest {
             if (condition.test(screen)) return screen;
             if (tmux("display-message", "-p", "-t", session, "#{pane_dead}").strip().equals("1")) {
                 fail("the program ended before " + what + " showed:\n" + tmux("capture-pane", "-p", "-t", session) + "\nsitting log:\n"
-                        + sittingLog());
+                        + sittingLog(sittingLog));
             }
             Thread.sleep(150);
         }

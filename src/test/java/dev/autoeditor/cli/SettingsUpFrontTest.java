@@ -53,6 +53,11 @@ class SettingsUpFrontTest {
         bad.put("finetune.lr=-1", "'finetune.lr' is -1");
         bad.put("samples.count=-1", "'samples.count' is -1");
         bad.put("generate.temperature=-1", "'generate.temperature' is -1");
+        // rlhf's, which used to fail only after pretraining (the tiny profile: 8 rollouts per iteration, windows of 32 frames, contexts of 8).
+        bad.put("rlhf.ppo.minibatch=100", "'rlhf.ppo.minibatch' is 100");
+        bad.put("rlhf.horizon_frames=30", "'rlhf.horizon_frames' is 30");
+        bad.put("rlhf.kl.beta=-1", "'rlhf.kl.beta' is -1");
+        bad.put("prefs.judge.target_shot_s=0", "'prefs.judge.target_shot_s' is 0");
         Path run = runDirWithAUsersFile();
         Map<Path, String> before = FileHashes.of(run);
         for (var e : bad.entrySet()) {

@@ -130,6 +130,22 @@ class GeneratorTest {
         for (int j = 0; j < single.size(); j++) assertArrayEquals(single.get(j), batched.get(j), "frame " + j);
     }
 
+    /** A sample with a seed of its own is what generate writes with that seed: the seed a pair's side records reproduces it. */
+    @Test
+    void aSampleWithItsOwnSeedIsWhatGenerateWritesWithThatSeed() throws Exception {
+        EditGenerator g = TinyModel.generator(1.0);
+        PromptCut cut = prompt(g, 1, 8);
+        long[] seeds = {1234, 98765};
+        List<Continuation> both = g.generator().run(ModelPolicy.withSampleSeeds(g.policy(), 1.0, seeds),
+                List.of(new GenerationPrompt(cut, 25, 0), new GenerationPrompt(cut, 25, 1)), StepListener.NONE);
+        for (int i = 0; i < 2; i++) {
+            List<double[]> alone = new EditGenerator(g.artifact(), g.settings().withSeed(seeds[i])).generate(List.of(new GenerationPrompt(cut, 25, 0)),
+                    StepListener.NONE).get(0).frames();
+            List<double[]> inPair = both.get(i).frames();
+            for (int j = 0; j < alone.size(); j++) assertArrayEquals(alone.get(j), inPair.get(j), "sample " + i + ", frame " + j);
+        }
+    }
+
     @Test
     void greedyDecodingAlmostNeverCuts() throws Exception {
         int[] cuts = new int[2];

@@ -148,7 +148,7 @@ class DemoProposerTest {
             int cut = rows.size() - s.frames().rows();
             Edit ctx = p.context().frames();
             assertEquals(cut - ctx.rows(), Math.round(p.context().startS() * 5), "context starts where the pair says");
-            List<String> names = SourceNumbering.of(seq).sources().stream().map(DemoProposer::nameOf).toList();
+            List<String> names = SourceNumbering.of(seq).sources().stream().map(Proposal::nameOf).toList();
             for (int r = 0; r < ctx.rows() + s.frames().rows(); r++) {
                 Edit expected = r < ctx.rows() ? ctx : s.frames();
                 int er = r < ctx.rows() ? r : r - ctx.rows();

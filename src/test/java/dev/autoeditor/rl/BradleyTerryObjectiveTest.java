@@ -29,7 +29,7 @@ class BradleyTerryObjectiveTest {
 
     @BeforeAll
     static void simulate() {
-        PairSimulator sim = new PairSimulator(new CausalSampler(), TransformerModel.create(Tiny.MODEL, 1), "a".repeat(64), Normaliser.identity(),
+        PairSimulator sim = new PairSimulator(Tiny.sampler(), TransformerModel.create(Tiny.MODEL, 1), "a".repeat(64), Normaliser.identity(),
                 new SamplingRate(5, 1), RuleJudge.fromConfig(ConfigLoader.defaults()), new PairSimulator.Settings(Tiny.CONTEXT, Tiny.HORIZON, 1.0, 4, 8));
         pairs = sim.simulate(Tiny.pool(6, 2), 18, 5, Instant.EPOCH, n -> { }).pairs().stream().filter(p -> !p.tie()).toList();
         assertTrue(pairs.size() >= 12, "most sampled pairs are not ties");

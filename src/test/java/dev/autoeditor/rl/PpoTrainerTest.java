@@ -51,7 +51,7 @@ class PpoTrainerTest {
     private static PpoTrainer trainer(Path dir, int iterations, PolicyModel policy) {
         PpoTrainer.Models models = new PpoTrainer.Models(policy, TransformerModel.create(Tiny.MODEL, 21),
                 new RewardScorer(RewardModel.create(Tiny.MODEL, 5), Normaliser.identity(), Tiny.CONTEXT, Tiny.HORIZON, 8));
-        return new PpoTrainer(models, new CausalSampler(), Tiny.pool(8, 3), settings(iterations), 42, new SamplingRate(5, 1), dir,
+        return new PpoTrainer(models, Tiny.sampler(), Tiny.pool(8, 3), settings(iterations), 42, new SamplingRate(5, 1), dir,
                 new PpoTrainer.Header(Tiny.SPEC, Map.of(), Provenance.of("rlhf", 42L, Map.of(), Map.of())));
     }
 

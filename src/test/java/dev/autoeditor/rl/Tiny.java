@@ -1,8 +1,10 @@
 package dev.autoeditor.rl;
 
+import dev.autoeditor.config.ConfigLoader;
 import dev.autoeditor.data.DataSpec;
 import dev.autoeditor.data.Normaliser;
 import dev.autoeditor.data.WindowBatch;
+import dev.autoeditor.generate.GenerateSettings;
 import dev.autoeditor.model.ModelConfig;
 import dev.autoeditor.model.SyntheticWindows;
 import dev.autoeditor.model.TransformerModel;
@@ -26,11 +28,16 @@ final class Tiny {
         return ContextPool.of(List.of(windows(n, seed)), CONTEXT, 3);
     }
 
+    /** The rlhf phase's sampler for the tiny models, with the default generate.* settings. */
+    static GeneratorSampler sampler() {
+        return GeneratorSampler.of(SPEC, GenerateSettings.from(ConfigLoader.defaults()));
+    }
+
     /** {@code n} continuations of the pool's first contexts by {@code model}, seeds 100, 101, ... */
     static Continuations rollouts(TransformerModel model, ContextPool pool, int n) {
         long[] seeds = new long[n];
         for (int i = 0; i < n; i++) seeds[i] = 100 + i;
         WindowBatch contexts = pool.batch(pool.refs().subList(0, n), CONTEXT);
-        return new CausalSampler().sample(model, contexts, CONTEXT, HORIZON, 1.0, seeds);
+        return sampler().sample(model, contexts, CONTEXT, HORIZON, 1.0, seeds);
     }
 }
