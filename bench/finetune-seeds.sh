@@ -50,7 +50,7 @@ phases = {name: {"status": r.get("status"), "seconds": r.get("seconds"), "attemp
           for name, r in manifest["phases"].items()}
 print(json.dumps({
     "label": f"finetune seed {seed}, {projects} house-style projects" + (f" ({extra})" if extra else ""),
-    "seed": int(seed), "synth_projects": int(projects), "extra_settings": extra,
+    "out": out, "seed": int(seed), "synth_projects": int(projects), "extra_settings": extra,
     "before": summary["before"], "after": summary["after"], "scratch": summary["scratch"],
     "models": summary["models"], "data": summary["data"], "training": summary["training"],
     "phase_seconds": phases,
