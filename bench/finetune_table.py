@@ -1,8 +1,13 @@
 #!/usr/bin/python3
-"""The fine-tuning table of docs/finetune.md from the summary-SEED-PROJECTS.json files of
-bench/finetune-seeds.sh: per corpus size, each model's mean and sample standard deviation over the
-seeds, and whether `after` beats `before` and `scratch` (its mean better by more than the larger of
-the two standard deviations) on cut F1 (higher is better) and motion MAE (lower is better)."""
+"""The fine-tuning table of docs/finetune.md: per corpus size, each model's mean and sample standard
+deviation over the seeds, and whether `after` beats `before` and `scratch` (its mean better by more
+than the larger of the two standard deviations) on cut F1 (higher is better) and motion MAE (lower is
+better).
+
+  bench/finetune_table.py OUT                       the summary-SEED-PROJECTS.json files of bench/finetune-seeds.sh
+  bench/finetune_table.py bench/results/finetune.jsonl [OUT]
+                                                    the appended lines (only those of OUT when given),
+                                                    grouped by finetune.head_lr and corpus size"""
 import glob
 import json
 import os
@@ -20,6 +25,17 @@ def load(folder):
     for path in sorted(glob.glob(os.path.join(folder, "summary-*-*.json"))):
         seed, projects = re.match(r"summary-(\d+)-(\d+)\.json", os.path.basename(path)).groups()
         runs.setdefault(int(projects), {})[int(seed)] = json.load(open(path))
+    return runs
+
+
+def load_lines(path, out=None):
+    """{(head_lr, projects): {seed: record}} from bench/results/finetune.jsonl; a later line of the
+    same seed and setting replaces an earlier one."""
+    runs = {}
+    for line in open(path):
+        r = json.loads(line)
+        if out is None or r.get("out") == out:
+            runs.setdefault((r["training"]["head_lr"], r["synth_projects"]), {})[r["seed"]] = r
     return runs
 
 
@@ -42,8 +58,12 @@ def beats(key, after, other):
     return "yes" if gain > max(sa, so) else "no"
 
 
-def main(folder):
-    for projects, by_seed in sorted(load(folder).items()):
+def main(source, out=None):
+    if source.endswith(".jsonl"):
+        groups = {f"finetune.head_lr {lr}, {projects}": runs for (lr, projects), runs in sorted(load_lines(source, out).items())}
+    else:
+        groups = {str(projects): runs for projects, runs in sorted(load(source).items())}
+    for projects, by_seed in groups.items():
         seeds = sorted(by_seed)
         print(f"\n{projects} house-style projects, seeds {', '.join(map(str, seeds))} "
               f"(test windows {', '.join(str(by_seed[s]['data']['test_windows']) for s in seeds)}): mean ± sample sd\n")
@@ -61,4 +81,4 @@ def main(folder):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(*sys.argv[1:3])
