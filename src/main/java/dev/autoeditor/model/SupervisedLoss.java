@@ -7,6 +7,7 @@ import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The supervised next-frame loss, attached to a network's heads:
@@ -56,9 +57,7 @@ public final class SupervisedLoss {
                 .add(sd.math.log1p(sd.math.exp(sd.math.abs(activeLogit).neg())));
         SDVariable lossActive = sd.sum(LOSS_ACTIVE, bce.mul(weightActive));
 
-        // log-softmax written out: the built-in op with an axis fails to clone for the gradient graph in M2.1.
-        SDVariable shifted = assetLogits.sub(sd.max(assetLogits, true, 3));
-        SDVariable logProbs = shifted.sub(sd.math.log(sd.sum(sd.math.exp(shifted), true, 3)));
+        SDVariable logProbs = logSoftmax(sd, assetLogits);
         SDVariable nll = sd.sum(logProbs.mul(targetAsset), false, 3).neg();
         SDVariable lossAsset = sd.sum(LOSS_ASSET, nll.mul(weightAsset));
 
@@ -72,5 +71,18 @@ public final class SupervisedLoss {
         SDVariable lossRegression = sd.sum(LOSS_REGRESSION, perValue.mul(weightRegression));
 
         return lossActive.mul(lwActive).add(lossAsset.mul(lwAsset)).add(lossRegression.mul(lwRegression)).rename(totalName);
+    }
+
+    /**
+     * log-softmax over the last axis of a [B, T, K, C] array, by ND4J's fused op on [B * T * K, C] rows.
+     * The op with an explicit axis fails to clone for the gradient graph in M2.1, so the array is
+     * flattened to rank 2, where it works on its default (last) axis. Written out with a max shift
+     * instead, the gradient of the max alone (reduce_max_bp) took 8% of a reference step's op time, for
+     * a term that cancels (docs/performance.md, "log-softmax"). The fused op shifts by the max too.
+     */
+    static SDVariable logSoftmax(SameDiff sd, SDVariable logits) {
+        SDVariable shape = sd.shape(logits);
+        SDVariable rowShape = sd.concat(0, sd.constant(Nd4j.createFromArray(-1L)), sd.slice(shape, new int[] {3}, new int[] {1}));
+        return sd.reshape(sd.nn.logSoftmax(sd.reshape(logits, rowShape)), shape);
     }
 }
