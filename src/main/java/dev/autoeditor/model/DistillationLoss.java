@@ -108,9 +108,10 @@ public final class DistillationLoss {
         SDVariable klActive = bceWithLogits(sd, zs, pt).sub(bceWithLogits(sd, zt, pt));
         SDVariable lossActive = sd.sum(LOSS_KD_ACTIVE, klActive.mul(weightActive));
 
-        // Categorical KL = sum_c p_t (log p_t - log p_s), by SupervisedLoss's log-softmax.
-        SDVariable logPs = SupervisedLoss.logSoftmax(sd, studentAsset.div(temperature));
-        SDVariable logPt = SupervisedLoss.logSoftmax(sd, teacherAsset.div(temperature));
+        // Categorical KL = sum_c p_t (log p_t - log p_s), log-softmax written out, the same ops on both sides
+        // (so equal logits give exactly 0; SupervisedLoss's fused cross-entropy would break that).
+        SDVariable logPs = logSoftmax(sd, studentAsset.div(temperature));
+        SDVariable logPt = logSoftmax(sd, teacherAsset.div(temperature));
         SDVariable klAsset = sd.sum(sd.math.exp(logPt).mul(logPt.sub(logPs)), false, 3);
         SDVariable lossAsset = sd.sum(LOSS_KD_ASSET, klAsset.mul(weightAsset));
 
@@ -129,4 +130,9 @@ public final class DistillationLoss {
         return sd.nn.relu(z, 0).sub(z.mul(y)).add(sd.math.log1p(sd.math.exp(sd.math.abs(z).neg())));
     }
 
+    /** log-softmax over the last axis (3) of a [B, T, K, C] array. */
+    private static SDVariable logSoftmax(SameDiff sd, SDVariable logits) {
+        SDVariable shifted = logits.sub(sd.max(logits, true, 3));
+        return shifted.sub(sd.math.log(sd.sum(sd.math.exp(shifted), true, 3)));
+    }
 }

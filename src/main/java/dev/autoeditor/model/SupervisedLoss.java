@@ -4,10 +4,10 @@ import static dev.autoeditor.model.GraphNames.*;
 
 import dev.autoeditor.data.WindowBatch;
 import java.util.List;
+import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The supervised next-frame loss, attached to a network's heads:
@@ -57,9 +57,7 @@ public final class SupervisedLoss {
                 .add(sd.math.log1p(sd.math.exp(sd.math.abs(activeLogit).neg())));
         SDVariable lossActive = sd.sum(LOSS_ACTIVE, bce.mul(weightActive));
 
-        SDVariable logProbs = logSoftmax(sd, assetLogits);
-        SDVariable nll = sd.sum(logProbs.mul(targetAsset), false, 3).neg();
-        SDVariable lossAsset = sd.sum(LOSS_ASSET, nll.mul(weightAsset));
+        SDVariable lossAsset = assetCrossEntropy(sd, assetLogits, targetAsset, weightAsset, c, LOSS_ASSET);
 
         // Huber as 0.5 q^2 + delta * (|e| - q) with q = min(|e|, delta); MSE as e^2.
         SDVariable error = regression.sub(targetRegression);
@@ -74,15 +72,16 @@ public final class SupervisedLoss {
     }
 
     /**
-     * log-softmax over the last axis of a [B, T, K, C] array, by ND4J's fused op on [B * T * K, C] rows.
-     * The op with an explicit axis fails to clone for the gradient graph in M2.1, so the array is
-     * flattened to rank 2, where it works on its default (last) axis. Written out with a max shift
-     * instead, the gradient of the max alone (reduce_max_bp) took 8% of a reference step's op time, for
-     * a term that cancels (docs/performance.md, "log-softmax"). The fused op shifts by the max too.
+     * sum over (b, t, k) of weight * -sum_c target_c * log softmax(logits)_c, named {@code name}, by ND4J's
+     * fused softmax cross-entropy on [B * T * K, C] rows (rank-1 weights; [N, 1] weights break its
+     * backward pass in M2.1). Written out as a max-shifted log-softmax, the gradient of the max alone
+     * (reduce_max_bp) took 8% of a reference step's op time for a term that cancels (docs/performance.md,
+     * "Softmax cross-entropy"). The op is stable for any logit spread, and takes soft targets: its gradient
+     * is softmax * sum(target) - target. (ND4J's log_softmax op is not a replacement: it computes
+     * log(softmax), which is -infinity once a class's probability underflows, and 0 * -infinity is NaN.)
      */
-    static SDVariable logSoftmax(SameDiff sd, SDVariable logits) {
-        SDVariable shape = sd.shape(logits);
-        SDVariable rowShape = sd.concat(0, sd.constant(Nd4j.createFromArray(-1L)), sd.slice(shape, new int[] {3}, new int[] {1}));
-        return sd.reshape(sd.nn.logSoftmax(sd.reshape(logits, rowShape)), shape);
+    static SDVariable assetCrossEntropy(SameDiff sd, SDVariable logits, SDVariable targets, SDVariable weights, int classes, String name) {
+        return sd.loss.softmaxCrossEntropy(name, sd.reshape(targets, -1, classes), sd.reshape(logits, -1, classes),
+                sd.reshape(weights, -1), LossReduce.SUM, 0.0);
     }
 }

@@ -254,6 +254,11 @@ public final class TransformerGraph {
         int d = mc.dModel();
         SDVariable gain = sd.var(name + "_gain", Nd4j.ones(DataType.FLOAT, d));
         SDVariable shift = sd.var(name + "_bias", Nd4j.zeros(DataType.FLOAT, d));
+        return layerNorm(sd, x, gain, shift, d);
+    }
+
+    /** {@link #layerNorm(SDVariable, String)}'s ops on given parameters: gain and shift [D], x [N, D]. */
+    static SDVariable layerNorm(SameDiff sd, SDVariable x, SDVariable gain, SDVariable shift, int d) {
         SDVariable centred = x.sub(sd.mean(x, true, 1));
         SDVariable variance = sd.mean(centred.mul(centred), true, 1);
         SDVariable scale = sd.mmul(sd.math.rsqrt(variance.add(LAYER_NORM_EPSILON)), sd.reshape(gain, 1, d));
