@@ -108,7 +108,8 @@ public final class DistillationLoss {
         SDVariable klActive = bceWithLogits(sd, zs, pt).sub(bceWithLogits(sd, zt, pt));
         SDVariable lossActive = sd.sum(LOSS_KD_ACTIVE, klActive.mul(weightActive));
 
-        // Categorical KL = sum_c p_t (log p_t - log p_s), log-softmax written out (see SupervisedLoss).
+        // Categorical KL = sum_c p_t (log p_t - log p_s), log-softmax written out, the same ops on both sides
+        // (so equal logits give exactly 0; SupervisedLoss's fused cross-entropy would break that).
         SDVariable logPs = logSoftmax(sd, studentAsset.div(temperature));
         SDVariable logPt = logSoftmax(sd, teacherAsset.div(temperature));
         SDVariable klAsset = sd.sum(sd.math.exp(logPt).mul(logPt.sub(logPs)), false, 3);

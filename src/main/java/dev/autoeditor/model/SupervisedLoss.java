@@ -4,6 +4,7 @@ import static dev.autoeditor.model.GraphNames.*;
 
 import dev.autoeditor.data.WindowBatch;
 import java.util.List;
+import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -56,11 +57,7 @@ public final class SupervisedLoss {
                 .add(sd.math.log1p(sd.math.exp(sd.math.abs(activeLogit).neg())));
         SDVariable lossActive = sd.sum(LOSS_ACTIVE, bce.mul(weightActive));
 
-        // log-softmax written out: the built-in op with an axis fails to clone for the gradient graph in M2.1.
-        SDVariable shifted = assetLogits.sub(sd.max(assetLogits, true, 3));
-        SDVariable logProbs = shifted.sub(sd.math.log(sd.sum(sd.math.exp(shifted), true, 3)));
-        SDVariable nll = sd.sum(logProbs.mul(targetAsset), false, 3).neg();
-        SDVariable lossAsset = sd.sum(LOSS_ASSET, nll.mul(weightAsset));
+        SDVariable lossAsset = assetCrossEntropy(sd, assetLogits, targetAsset, weightAsset, c, LOSS_ASSET);
 
         // Huber as 0.5 q^2 + delta * (|e| - q) with q = min(|e|, delta); MSE as e^2.
         SDVariable error = regression.sub(targetRegression);
@@ -72,5 +69,19 @@ public final class SupervisedLoss {
         SDVariable lossRegression = sd.sum(LOSS_REGRESSION, perValue.mul(weightRegression));
 
         return lossActive.mul(lwActive).add(lossAsset.mul(lwAsset)).add(lossRegression.mul(lwRegression)).rename(totalName);
+    }
+
+    /**
+     * sum over (b, t, k) of weight * -sum_c target_c * log softmax(logits)_c, named {@code name}, by ND4J's
+     * fused softmax cross-entropy on [B * T * K, C] rows (rank-1 weights; [N, 1] weights break its
+     * backward pass in M2.1). Written out as a max-shifted log-softmax, the gradient of the max alone
+     * (reduce_max_bp) took 8% of a reference step's op time for a term that cancels (docs/performance.md,
+     * "Softmax cross-entropy"). The op is stable for any logit spread, and takes soft targets: its gradient
+     * is softmax * sum(target) - target. (ND4J's log_softmax op is not a replacement: it computes
+     * log(softmax), which is -infinity once a class's probability underflows, and 0 * -infinity is NaN.)
+     */
+    static SDVariable assetCrossEntropy(SameDiff sd, SDVariable logits, SDVariable targets, SDVariable weights, int classes, String name) {
+        return sd.loss.softmaxCrossEntropy(name, sd.reshape(targets, -1, classes), sd.reshape(logits, -1, classes),
+                sd.reshape(weights, -1), LossReduce.SUM, 0.0);
     }
 }

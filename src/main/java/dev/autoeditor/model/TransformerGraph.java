@@ -242,13 +242,27 @@ public final class TransformerGraph {
         return x.mul(mask);
     }
 
+    /**
+     * (x - mean) * rsqrt(variance + eps) * gain + bias over the last axis of [N, D] rows. The per-row
+     * factor and the per-column gain are joined first, as the outer product [N, 1] x [1, D] (one matrix
+     * product), so the rows are multiplied once by a same-shape array: ND4J's gradient of a broadcast
+     * multiply reduces over the broadcast axis slowly, and the two broadcast multiplies written plainly
+     * were 28% of a reference step's op time (docs/performance.md, "Layer norm"). Same math; only the
+     * rounding order of the two factors differs (about 1e-6 relative).
+     */
     private SDVariable layerNorm(SDVariable x, String name) {
         int d = mc.dModel();
         SDVariable gain = sd.var(name + "_gain", Nd4j.ones(DataType.FLOAT, d));
         SDVariable shift = sd.var(name + "_bias", Nd4j.zeros(DataType.FLOAT, d));
+        return layerNorm(sd, x, gain, shift, d);
+    }
+
+    /** {@link #layerNorm(SDVariable, String)}'s ops on given parameters: gain and shift [D], x [N, D]. */
+    static SDVariable layerNorm(SameDiff sd, SDVariable x, SDVariable gain, SDVariable shift, int d) {
         SDVariable centred = x.sub(sd.mean(x, true, 1));
         SDVariable variance = sd.mean(centred.mul(centred), true, 1);
-        return centred.mul(sd.math.rsqrt(variance.add(LAYER_NORM_EPSILON))).mul(gain).add(shift);
+        SDVariable scale = sd.mmul(sd.math.rsqrt(variance.add(LAYER_NORM_EPSILON)), sd.reshape(gain, 1, d));
+        return centred.mul(scale).add(shift);
     }
 
     private SDVariable linear(SDVariable x, String name, int in, int out) {
