@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Environment;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A trained frame transformer as a policy over next frames: batched contexts in, each context's
@@ -102,7 +104,7 @@ public final class FramePolicy {
         Map<String, INDArray> inputs = FrameInputs.forPrediction(batch, config);
         Map<String, INDArray> out = null;
         try {
-            out = model.sameDiff().output(inputs, ACTIVE_LOGIT, ASSET_LOGITS, REGRESSION);
+            out = b == 1 ? onOneNativeThread(inputs) : model.sameDiff().output(inputs, ACTIVE_LOGIT, ASSET_LOGITS, REGRESSION);
             DataBuffer activeOut = out.get(ACTIVE_LOGIT).data();
             DataBuffer assetOut = out.get(ASSET_LOGITS).data();
             DataBuffer regressionOut = out.get(REGRESSION).data();
@@ -121,6 +123,27 @@ public final class FramePolicy {
             if (out != null) close(out.values());
         }
         return new NextFrames(b, c, active, assets, regression);
+    }
+
+    /**
+     * The pass of a single context on one native (OpenMP) thread, the previous count restored after.
+     * Its ops are so small that splitting each over threads costs more than it saves: at batch 1,
+     * {@code bench generate} measured 168-186 frames/s on one thread against 100-105 on two for the
+     * default model, and 73 against 45 for the reference size; with 32 contexts two threads are as fast or
+     * faster, so batched passes keep them (docs/generate.md, "Speed").
+     */
+    private Map<String, INDArray> onOneNativeThread(Map<String, INDArray> inputs) {
+        Environment env = Nd4j.getEnvironment();
+        int before = env.maxThreads();
+        int masterBefore = env.maxMasterThreads();
+        env.setMaxThreads(1);
+        env.setMaxMasterThreads(1);
+        try {
+            return model.sameDiff().output(inputs, ACTIVE_LOGIT, ASSET_LOGITS, REGRESSION);
+        } finally {
+            env.setMaxThreads(before);
+            env.setMaxMasterThreads(masterBefore);
+        }
     }
 
     private static void close(Collection<INDArray> arrays) {
