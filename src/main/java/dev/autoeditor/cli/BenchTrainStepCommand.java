@@ -1,7 +1,7 @@
 package dev.autoeditor.cli;
 
 import dev.autoeditor.model.ModelConfig;
-import dev.autoeditor.train.bench.NativeThreads;
+import dev.autoeditor.model.NativeThreads;
 import dev.autoeditor.train.bench.StepProfiler;
 import dev.autoeditor.train.bench.TrainStepBenchmark;
 import dev.autoeditor.util.AtomicFiles;

@@ -9,6 +9,7 @@ import dev.autoeditor.data.Normaliser;
 import dev.autoeditor.data.WindowBatch;
 import dev.autoeditor.model.FrameInputs;
 import dev.autoeditor.model.ModelConfig;
+import dev.autoeditor.model.NativeThreads;
 import dev.autoeditor.model.TransformerModel;
 import dev.autoeditor.timeline.table.KeyframeTable;
 import dev.autoeditor.train.ModelArtifact;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Environment;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A trained frame transformer as a policy over next frames: batched contexts in, each context's
@@ -104,7 +103,10 @@ public final class FramePolicy {
         Map<String, INDArray> inputs = FrameInputs.forPrediction(batch, config);
         Map<String, INDArray> out = null;
         try {
-            out = b == 1 ? onOneNativeThread(inputs) : model.sameDiff().output(inputs, ACTIVE_LOGIT, ASSET_LOGITS, REGRESSION);
+            // A single context's pass is per-op overhead: on one native thread it runs 160 frames/s against
+            // 96 on two (docs/generate.md, "Speed"); batched passes keep the threads.
+            out = b == 1 ? NativeThreads.singleThreaded(() -> model.sameDiff().output(inputs, ACTIVE_LOGIT, ASSET_LOGITS, REGRESSION))
+                    : model.sameDiff().output(inputs, ACTIVE_LOGIT, ASSET_LOGITS, REGRESSION);
             DataBuffer activeOut = out.get(ACTIVE_LOGIT).data();
             DataBuffer assetOut = out.get(ASSET_LOGITS).data();
             DataBuffer regressionOut = out.get(REGRESSION).data();
@@ -123,27 +125,6 @@ public final class FramePolicy {
             if (out != null) close(out.values());
         }
         return new NextFrames(b, c, active, assets, regression);
-    }
-
-    /**
-     * The pass of a single context on one native (OpenMP) thread, the previous count restored after.
-     * Its ops are so small that splitting each over threads costs more than it saves: at batch 1,
-     * {@code bench generate} measured 168-186 frames/s on one thread against 100-105 on two for the
-     * default model, and 73 against 45 for the reference size; with 32 contexts two threads are as fast or
-     * faster, so batched passes keep them (docs/generate.md, "Speed").
-     */
-    private Map<String, INDArray> onOneNativeThread(Map<String, INDArray> inputs) {
-        Environment env = Nd4j.getEnvironment();
-        int before = env.maxThreads();
-        int masterBefore = env.maxMasterThreads();
-        env.setMaxThreads(1);
-        env.setMaxMasterThreads(1);
-        try {
-            return model.sameDiff().output(inputs, ACTIVE_LOGIT, ASSET_LOGITS, REGRESSION);
-        } finally {
-            env.setMaxThreads(before);
-            env.setMaxMasterThreads(masterBefore);
-        }
     }
 
     private static void close(Collection<INDArray> arrays) {

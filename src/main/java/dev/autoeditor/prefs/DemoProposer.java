@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * pairs it makes name {@link #GENERATOR_SHA256} (the SHA-256 of {@link #GENERATOR}) where a model's
  * checkpoint hash would be, so they can always be told from pairs sampled from a model.
  */
-public final class DemoProposer implements PairProposer {
+public final class DemoProposer extends NumberedProposer {
     private static final Logger log = LoggerFactory.getLogger(DemoProposer.class);
     /** What the demo's pairs name as their "model": a rule-based generator, not a checkpoint. */
     public static final String GENERATOR = "auto-editor-demo-continuations/1 (rule-based, no model)";
@@ -57,7 +56,6 @@ public final class DemoProposer implements PairProposer {
     private final long seed;
     private final String id;
     private final String exportsLabel;
-    private long position = 1;
 
     private DemoProposer(List<Candidate> candidates, long seed, String id, String exportsLabel) {
         this.candidates = candidates;
@@ -140,26 +138,9 @@ public final class DemoProposer implements PairProposer {
         return "DEMO: rule-based continuations, no model (" + exportsLabel + ")";
     }
 
-    @Override
-    public long position() {
-        return position;
-    }
-
-    /** Proposals never run out: any number picks a sequence and a cut. */
-    @Override
-    public Optional<Proposal> next() {
-        return Optional.of(propose(position++));
-    }
-
-    /** Jumps: proposal n depends only on the seed and n. */
-    @Override
-    public void skipTo(long number) {
-        if (number < position) throw new IllegalArgumentException("cannot go back to proposal " + number + " from " + position);
-        position = number;
-    }
-
     /** Proposal {@code n}: a sequence and cut drawn from seed and n, and two sides with independent seeds. */
-    Proposal propose(long n) {
+    @Override
+    protected Proposal propose(long n) {
         SplittableRandom pick = new SplittableRandom(Seeds.derive(seed, "prefs.collect.demo.context", n));
         Candidate c = candidates.get(pick.nextInt(candidates.size()));
         double fps = fpsValue(c.fps());

@@ -10,7 +10,7 @@ import dev.autoeditor.generate.StepListener;
 import dev.autoeditor.prefs.Edit;
 import dev.autoeditor.prefs.ModelRef;
 import dev.autoeditor.prefs.PairContext;
-import dev.autoeditor.prefs.PairProposer;
+import dev.autoeditor.prefs.NumberedProposer;
 import dev.autoeditor.prefs.Proposal;
 import dev.autoeditor.prefs.SourceSizes;
 import dev.autoeditor.timeline.PlacedClip;
@@ -35,7 +35,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * legend. Each side's XML is the sequence cut at the cut followed by that side (effects, audio and
  * links of the prompt kept), converting back to exactly the side's frames.
  */
-public final class ModelProposer implements PairProposer {
+public final class ModelProposer extends NumberedProposer {
     private static final Logger log = LoggerFactory.getLogger(ModelProposer.class);
     private static final int K = KeyframeTable.TRACKS;
     private static final int F = KeyframeTable.FIELDS;
@@ -86,7 +85,6 @@ public final class ModelProposer implements PairProposer {
     private final List<Candidate> candidates;
     private final String id;
     private final String description;
-    private long position = 1;
 
     private ModelProposer(EditGenerator generator, Settings settings, List<Candidate> candidates, String id, String description) {
         this.generator = generator;
@@ -162,26 +160,9 @@ public final class ModelProposer implements PairProposer {
         return description;
     }
 
-    @Override
-    public long position() {
-        return position;
-    }
-
-    /** Proposals never run out: any number picks a sequence and a cut. */
-    @Override
-    public Optional<Proposal> next() {
-        return Optional.of(propose(position++));
-    }
-
-    /** Jumps: proposal n depends only on the seed and n. */
-    @Override
-    public void skipTo(long number) {
-        if (number < position) throw new IllegalArgumentException("cannot go back to proposal " + number + " from " + position);
-        position = number;
-    }
-
     /** Proposal {@code n}: a sequence and cut drawn from the seed and n, and two sides sampled with their own seeds. */
-    Proposal propose(long n) {
+    @Override
+    protected Proposal propose(long n) {
         SplittableRandom pick = new SplittableRandom(Seeds.derive(settings.seed(), "prefs.collect.context", n));
         Candidate c = candidates.get(pick.nextInt(candidates.size()));
         int lc = settings.contextFrames();

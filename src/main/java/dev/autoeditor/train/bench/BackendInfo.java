@@ -1,5 +1,7 @@
 package dev.autoeditor.train.bench;
 
+import dev.autoeditor.model.NativeThreads;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
